@@ -1,0 +1,17 @@
+/** The background answers the popover with entry bodies; it holds no state a restart could lose. */
+import browser from "webextension-polyfill";
+import bodies from "../glossary/generated/bodies.json";
+import type { Entry } from "../glossary/schema";
+import { type BackgroundCalls, parseCall } from "../shared/messages";
+
+const entries = bodies as unknown as Record<string, Entry>;
+
+const handlers: BackgroundCalls = {
+  getEntry: (id) => (Object.hasOwn(entries, id) ? (entries[id] as Entry) : null),
+};
+
+browser.runtime.onMessage.addListener((message: unknown) => {
+  const parsed = parseCall(message);
+  if (!parsed) return undefined;
+  return Promise.resolve(handlers[parsed.call](...parsed.args));
+});

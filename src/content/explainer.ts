@@ -1,0 +1,94 @@
+/**
+ * When an explainer opens and closes: after a short dwell on a mark, not for a sweeping pointer, and
+ * not until the pointer has left both the term and the card for a grace period.
+ */
+import type { Mark } from "../engine/marks";
+import type { Entry } from "../glossary/schema";
+import { PopoverHost } from "../popover/host";
+import { callBackground } from "../shared/messages";
+import type { PointerSample } from "./hover";
+
+const DWELL_MS = 150;
+const GRACE_MS = 300;
+/** Faster than this (px/ms) the pointer is passing over the text, not reading it (10ten's figure). */
+const SWEEP_SPEED = 0.5;
+
+export class Explainer {
+  private readonly popover = new PopoverHost();
+  private readonly entries = new Map<string, Promise<Entry | null>>();
+  private candidate: Mark | null = null;
+  private open: Mark | null = null;
+  private insideCard = false;
+  private dwellTimer = 0;
+  private graceTimer = 0;
+
+  constructor(
+    private readonly entryId: (mark: Mark) => string,
+    private readonly onActive: (mark: Mark | null) => void,
+    signal: AbortSignal,
+  ) {
+    signal.addEventListener("abort", () => this.close(), { once: true });
+  }
+
+  onPointer({ mark, speed }: PointerSample): void {
+    if (mark && mark === this.open) {
+      clearTimeout(this.graceTimer);
+      return;
+    }
+    // The dwell runs from the last fast movement: a pointer sweeping over a term keeps restarting it
+    // and has left before it ends; a pointer that stops on the term opens it DWELL_MS later.
+    if (mark !== this.candidate || (mark && speed > SWEEP_SPEED)) {
+      clearTimeout(this.dwellTimer);
+      this.candidate = mark;
+      if (mark) {
+        void this.load(mark); // fetch while the reader dwells, so the card is ready when it ends
+        this.dwellTimer = window.setTimeout(() => void this.show(mark), DWELL_MS);
+      }
+    }
+    if (this.open && !mark && !this.insideCard) this.scheduleClose();
+  }
+
+  async show(mark: Mark): Promise<void> {
+    const entry = await this.load(mark);
+    if (!entry || this.candidate !== mark) return;
+    clearTimeout(this.graceTimer);
+    this.open = mark;
+    this.onActive(mark);
+    this.popover.show(mark.range, entry, {
+      onClose: () => this.close(),
+      onPointerEnter: () => {
+        this.insideCard = true;
+        clearTimeout(this.graceTimer);
+      },
+      onPointerLeave: () => {
+        this.insideCard = false;
+        this.scheduleClose();
+      },
+    });
+  }
+
+  close(): void {
+    clearTimeout(this.dwellTimer);
+    clearTimeout(this.graceTimer);
+    this.popover.hide();
+    this.open = null;
+    this.candidate = null;
+    this.insideCard = false;
+    this.onActive(null);
+  }
+
+  private scheduleClose(): void {
+    clearTimeout(this.graceTimer);
+    this.graceTimer = window.setTimeout(() => this.close(), GRACE_MS);
+  }
+
+  private load(mark: Mark): Promise<Entry | null> {
+    const id = this.entryId(mark);
+    let entry = this.entries.get(id);
+    if (!entry) {
+      entry = callBackground("getEntry", id).catch(() => null);
+      this.entries.set(id, entry);
+    }
+    return entry;
+  }
+}

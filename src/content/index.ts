@@ -1,0 +1,60 @@
+/**
+ * The content script: marks glossary terms on the page and explains them on hover. Everything it
+ * starts hangs on one AbortSignal, so switching Backstory off is one abort() and leaves the page as it was.
+ */
+import { findArticleRoot } from "../engine/article-root";
+import { findMarks, type Mark, MarkSet } from "../engine/marks";
+import { Matcher } from "../engine/matcher";
+import { bundledIndex } from "../glossary/bundled";
+import { loadSettings, watchSettings } from "../shared/storage";
+import { Explainer } from "./explainer";
+import { watchPointer } from "./hover";
+
+const HIGHLIGHT = "backstory";
+const ACTIVE = "backstory-active";
+
+let matcher: Matcher | null = null;
+let session: AbortController | null = null;
+
+function activate(): void {
+  if (session) return;
+  session = new AbortController();
+  const { signal } = session;
+  matcher ??= new Matcher(bundledIndex.aliases);
+  let marks = new MarkSet();
+  const root = findArticleRoot(document);
+  if (root) marks = findMarks(root, bundledIndex, matcher, { firstOnly: true });
+  CSS.highlights.set(HIGHLIGHT, new Highlight(...marks.marks.map((mark) => mark.range)));
+
+  const setActive = (mark: Mark | null) => {
+    if (mark) CSS.highlights.set(ACTIVE, new Highlight(mark.range));
+    else CSS.highlights.delete(ACTIVE);
+  };
+  const explainer = new Explainer((mark) => bundledIndex.entries[mark.entry]?.id ?? "", setActive, signal);
+  watchPointer(
+    () => marks,
+    (sample) => explainer.onPointer(sample),
+    signal,
+  );
+  window.addEventListener("keydown", (event) => event.key === "Escape" && explainer.close(), {
+    capture: true,
+    signal,
+  });
+  signal.addEventListener("abort", () => {
+    CSS.highlights.delete(HIGHLIGHT);
+    CSS.highlights.delete(ACTIVE);
+  });
+}
+
+function deactivate(): void {
+  session?.abort();
+  session = null;
+}
+
+async function main(): Promise<void> {
+  const apply = (enabled: boolean) => (enabled ? activate() : deactivate());
+  apply((await loadSettings()).enabled);
+  watchSettings((settings) => apply(settings.enabled), new AbortController().signal);
+}
+
+void main();

@@ -1,0 +1,95 @@
+/**
+ * Character folding for matching. Every UTF-16 code unit folds to exactly one code unit, so an
+ * offset in folded text is the same offset in the page's text and marks land on the right letters.
+ * A code unit that folds to IGNORE (combining marks, soft hyphens, zero-width characters) is skipped
+ * by the matcher, which is how decomposed "Erdog\u0306an" still matches "Erdogan".
+ */
+
+export const IGNORE = 0;
+export const SPACE = 0x20;
+export const HYPHEN = 0x2d;
+export const APOSTROPHE = 0x27;
+
+const SPECIAL: Record<number, number> = {
+  160: SPACE, // no-break space
+  8239: SPACE, // narrow no-break space
+  8287: SPACE,
+  12288: SPACE,
+  8208: HYPHEN,
+  8209: HYPHEN, // non-breaking hyphen
+  8210: HYPHEN,
+  8211: HYPHEN, // en dash, common in "Soviet–Afghan"
+  8722: HYPHEN, // minus sign
+  8216: APOSTROPHE,
+  8217: APOSTROPHE,
+  700: APOSTROPHE,
+  699: APOSTROPHE,
+  96: APOSTROPHE,
+  180: APOSTROPHE,
+  8242: APOSTROPHE,
+  173: IGNORE, // soft hyphen
+  8203: IGNORE,
+  8204: IGNORE,
+  8205: IGNORE,
+  8288: IGNORE,
+  65279: IGNORE,
+  305: 0x69, // dotless ı → i (Turkish)
+  248: 0x6f, // ø → o
+  216: 0x6f,
+  273: 0x64, // đ → d
+  272: 0x64,
+  322: 0x6c, // ł → l
+  321: 0x6c,
+  295: 0x68, // ħ → h
+};
+
+const WORD = /[\p{L}\p{N}\p{M}]/u;
+const MARK = /\p{M}/u;
+const WHITE = /\s/u;
+
+// Filled lazily: a page uses a few dozen distinct non-ASCII characters, not 65,536.
+const foldTable = new Uint16Array(65536);
+const known = new Uint8Array(65536); // bit 1: folded, bit 2: word character
+
+function learn(code: number): void {
+  const ch = String.fromCharCode(code);
+  let folded: number;
+  if (code in SPECIAL) folded = SPECIAL[code] as number;
+  else if (MARK.test(ch)) folded = IGNORE;
+  else if (WHITE.test(ch)) folded = SPACE;
+  else {
+    const base = ch.normalize("NFD").charAt(0).toLowerCase();
+    folded = base.length === 1 ? base.charCodeAt(0) : code;
+  }
+  foldTable[code] = folded;
+  known[code] = 1 | (WORD.test(ch) ? 2 : 0);
+}
+
+for (let code = 0; code < 128; code++) learn(code);
+
+/** The folded code unit: lowercase, without diacritics, one kind of space, hyphen and apostrophe. */
+export function foldCode(code: number): number {
+  if (known[code] === 0) learn(code);
+  return foldTable[code] as number;
+}
+
+/** Letters, digits and combining marks in any script: JavaScript's \b knows only ASCII. */
+export function isWordCode(code: number): boolean {
+  if (known[code] === 0) learn(code);
+  return ((known[code] as number) & 2) !== 0;
+}
+
+/** Folds a whole string the way the matcher sees it, dropping ignorable characters. */
+export function fold(text: string): string {
+  let out = "";
+  for (let i = 0; i < text.length; i++) {
+    const code = foldCode(text.charCodeAt(i));
+    if (code !== IGNORE) out += String.fromCharCode(code);
+  }
+  return out;
+}
+
+/** The form a glossary alias is stored in: folded, trimmed, each run of spaces made one. */
+export function foldAlias(alias: string): string {
+  return fold(alias).trim().replace(/ +/g, " ");
+}

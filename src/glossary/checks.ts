@@ -1,0 +1,100 @@
+/**
+ * Checks the bundled glossary the way code is checked: beyond the schema, things that only make
+ * sense across entries or against the calendar. Each problem names the file, the entry and the field.
+ */
+import { foldAlias } from "../engine/fold";
+import { type Entry, validateGlossary } from "./schema";
+
+export interface GlossaryFile {
+  name: string;
+  text: string;
+}
+
+export interface CheckResult {
+  entries: Entry[];
+  problems: string[];
+}
+
+/** The one canonical text of a glossary file: entries sorted by id, two-space JSON. */
+export function canonicalText(entries: readonly unknown[]): string {
+  const sorted = [...entries].sort((a, b) => String((a as Entry).id).localeCompare(String((b as Entry).id)));
+  return `${JSON.stringify(sorted, null, 2)}\n`;
+}
+
+export function checkGlossary(
+  files: readonly GlossaryFile[],
+  commonWords: ReadonlySet<string>,
+  today: string,
+): CheckResult {
+  const problems: string[] = [];
+  const entries: Entry[] = [];
+  const fileOf = new Map<string, string>();
+
+  for (const file of files) {
+    let data: unknown;
+    try {
+      data = JSON.parse(file.text);
+    } catch (error) {
+      problems.push(`${file.name}: not valid JSON (${(error as Error).message})`);
+      continue;
+    }
+    const result = validateGlossary(data);
+    if (!result.ok) {
+      problems.push(...result.errors.map((error) => `${file.name}: ${error}`));
+      continue;
+    }
+    if (canonicalText(data as unknown[]) !== file.text) {
+      problems.push(`${file.name}: not in canonical form (run: npm run glossary -- format)`);
+    }
+    for (const entry of result.entries) {
+      if (fileOf.has(entry.id)) {
+        problems.push(`${file.name}: ${entry.id}: id already used in ${fileOf.get(entry.id)}`);
+        continue;
+      }
+      fileOf.set(entry.id, file.name);
+      entries.push(entry);
+    }
+  }
+
+  const where = (entry: Entry) => `${fileOf.get(entry.id)}: ${entry.id}`;
+  const owners = new Map<string, Entry[]>();
+  for (const entry of entries) {
+    const seen = new Set<string>();
+    for (const alias of entry.aliases) {
+      const aliasText = typeof alias === "string" ? alias : alias.text;
+      const folded = foldAlias(aliasText);
+      if (seen.has(folded)) problems.push(`${where(entry)} › aliases: "${aliasText}" is listed twice`);
+      seen.add(folded);
+      owners.set(folded, [...(owners.get(folded) ?? []), entry]);
+      const gated = typeof alias !== "string" || entry.context?.require !== undefined;
+      if (!gated && commonWords.has(folded)) {
+        problems.push(
+          `${where(entry)} › aliases: "${aliasText}" is a common English word; make it case-sensitive or add context words`,
+        );
+      }
+      if (!/^[\p{L}\p{N}]/u.test(aliasText)) {
+        problems.push(`${where(entry)} › aliases: "${aliasText}" must start with a letter or digit`);
+      }
+    }
+    for (const id of entry.related ?? []) {
+      if (!fileOf.has(id)) problems.push(`${where(entry)} › related: no entry has the id "${id}"`);
+      if (id === entry.id) problems.push(`${where(entry)} › related: an entry cannot relate to itself`);
+    }
+    if (entry.reviewed > today)
+      problems.push(`${where(entry)} › reviewed: ${entry.reviewed} is in the future`);
+    for (const event of entry.timeline ?? []) {
+      if (event.date > today) problems.push(`${where(entry)} › timeline: ${event.date} is in the future`);
+    }
+  }
+
+  for (const [folded, sharing] of owners) {
+    if (sharing.length < 2) continue;
+    const untold = sharing.filter((entry) => !entry.context?.require && !entry.context?.exclude);
+    if (untold.length > 1) {
+      problems.push(
+        `alias "${folded}" belongs to ${untold.map(where).join(" and ")}; give them context words to tell them apart`,
+      );
+    }
+  }
+  return { entries, problems };
+}

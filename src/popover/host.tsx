@@ -1,0 +1,78 @@
+/**
+ * The popover's place in the page: one inert host element with a closed shadow root, created when an
+ * explainer opens and removed when it closes, so a page without an open explainer holds no trace of us.
+ */
+import { autoUpdate, computePosition, flip, inline, offset, shift } from "@floating-ui/dom";
+import { render } from "preact";
+import type { Entry } from "../glossary/schema";
+import { Popover } from "./Popover";
+import css from "./popover.css?inline";
+
+export interface PopoverHandlers {
+  onClose: () => void;
+  onPointerEnter: () => void;
+  onPointerLeave: () => void;
+}
+
+export class PopoverHost {
+  private host: HTMLElement | null = null;
+  private root: ShadowRoot | null = null;
+  private stopFollowing: (() => void) | null = null;
+
+  get isOpen(): boolean {
+    return this.host !== null;
+  }
+
+  show(anchor: StaticRange, entry: Entry, handlers: PopoverHandlers): void {
+    if (!this.host || !this.root) {
+      this.host = document.createElement("backstory-explainer");
+      this.root = this.host.attachShadow({ mode: "closed" });
+      this.host.addEventListener("pointerenter", handlers.onPointerEnter);
+      this.host.addEventListener("pointerleave", handlers.onPointerLeave);
+      document.documentElement.append(this.host);
+    }
+    render(
+      [<style key="style">{css}</style>, <Popover key="card" entry={entry} onClose={handlers.onClose} />],
+      this.root,
+    );
+    const card = this.root.querySelector<HTMLElement>(".card");
+    if (card) this.follow(anchor, card);
+  }
+
+  hide(): void {
+    this.stopFollowing?.();
+    this.stopFollowing = null;
+    if (this.root) render(null, this.root);
+    this.host?.remove();
+    this.host = null;
+    this.root = null;
+  }
+
+  /** Places the card above or below the term, never sideways, and keeps it there on scroll. */
+  private follow(anchor: StaticRange, card: HTMLElement): void {
+    this.stopFollowing?.();
+    const range = document.createRange();
+    range.setStart(anchor.startContainer, anchor.startOffset);
+    range.setEnd(anchor.endContainer, anchor.endOffset);
+    const reference = {
+      getBoundingClientRect: () => range.getBoundingClientRect(),
+      getClientRects: () => range.getClientRects(),
+      contextElement: anchor.startContainer.parentElement ?? undefined,
+    };
+    const update = () =>
+      void computePosition(reference, card, {
+        strategy: "fixed",
+        placement: "bottom-start",
+        middleware: [
+          inline(),
+          offset(8),
+          flip({ fallbackPlacements: ["top-start"], padding: 5 }),
+          shift({ padding: 5 }),
+        ],
+      }).then(({ x, y }) => {
+        card.style.left = `${x}px`;
+        card.style.top = `${y}px`;
+      });
+    this.stopFollowing = autoUpdate(reference, card, update, { animationFrame: false });
+  }
+}

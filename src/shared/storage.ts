@@ -1,0 +1,25 @@
+/** The browser edge for settings: storage.sync, read and written whole, watched through onChanged. */
+import browser from "webextension-polyfill";
+import { DEFAULT_SETTINGS, differencesFromDefaults, type Settings, withDefaults } from "./settings";
+
+const KEYS = Object.keys(DEFAULT_SETTINGS);
+
+export async function loadSettings(): Promise<Settings> {
+  return withDefaults(await browser.storage.sync.get(KEYS));
+}
+
+export async function saveSettings(change: Partial<Settings>): Promise<void> {
+  const next = { ...(await loadSettings()), ...change };
+  const stored = differencesFromDefaults(next);
+  await browser.storage.sync.remove(KEYS.filter((key) => !(key in stored)));
+  await browser.storage.sync.set(stored);
+}
+
+/** Calls back with the new settings whenever any of them changes, until the signal aborts. */
+export function watchSettings(callback: (settings: Settings) => void, signal: AbortSignal): void {
+  const listener = (changes: Record<string, unknown>, area: string) => {
+    if (area === "sync" && KEYS.some((key) => key in changes)) void loadSettings().then(callback);
+  };
+  browser.storage.onChanged.addListener(listener);
+  signal.addEventListener("abort", () => browser.storage.onChanged.removeListener(listener), { once: true });
+}

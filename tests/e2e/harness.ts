@@ -1,0 +1,243 @@
+/**
+ * One harness, two real browsers: Chromium through playwright-core and Firefox ESR through
+ * puppeteer-core over WebDriver BiDi, both with the built extension loaded. Scenarios are written
+ * once against `TestBrowser` and `Tab` and run in both.
+ */
+import { existsSync } from "node:fs";
+import { type BrowserContext, chromium, type Page as PlaywrightPage } from "playwright-core";
+import puppeteer, { type Browser as PuppeteerBrowser, type Page as PuppeteerPage } from "puppeteer-core";
+import { DIST, requireBuild } from "../support/paths";
+
+export type BrowserName = "chromium" | "firefox";
+export const BROWSERS: BrowserName[] = ["chromium", "firefox"];
+
+/** What the reader sees in the open explainer, read from inside its closed shadow root. */
+export interface ExplainerView {
+  title: string;
+  text: string;
+  role: string | null;
+  label: string | null;
+  rect: { x: number; y: number; width: number; height: number };
+}
+
+export interface Tab {
+  goto(url: string): Promise<void>;
+  /** Runs fn in the page's own world (what the page's scripts see). */
+  evaluate<R, A extends unknown[]>(fn: (...args: A) => R, ...args: A): Promise<Awaited<R>>;
+  mouseMove(x: number, y: number, steps?: number): Promise<void>;
+  click(x: number, y: number): Promise<void>;
+  press(key: string): Promise<void>;
+  explainer(): Promise<ExplainerView | null>;
+  screenshot(path: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface TestBrowser {
+  name: BrowserName;
+  newTab(url?: string): Promise<Tab>;
+  /** The URL of a page inside the extension, e.g. "src/options/index.html". */
+  extensionUrl(path: string): string;
+  close(): Promise<void>;
+}
+
+const GECKO_ID = "backstory@backstory.example";
+const FIREFOX_UUID = "6b1d2f0e-6c1a-4f5e-9d0b-5a8f3c2e7d41";
+
+/** Reads the explainer card; runs with the closed shadow root as `this`. */
+const READ_EXPLAINER = `function () {
+  const card = this.querySelector(".card");
+  if (!card) return "null";
+  const r = card.getBoundingClientRect();
+  return JSON.stringify({
+    title: this.querySelector(".title")?.textContent ?? "",
+    text: card.textContent ?? "",
+    role: card.getAttribute("role"),
+    label: card.getAttribute("aria-labelledby"),
+    rect: { x: r.x, y: r.y, width: r.width, height: r.height },
+  });
+}`;
+
+function browserPath(name: BrowserName): string {
+  const [variable, fallback, pkg] =
+    name === "chromium"
+      ? ["CHROMIUM_PATH", "/usr/bin/chromium", "chromium"]
+      : ["FIREFOX_PATH", "/usr/bin/firefox-esr", "firefox-esr"];
+  const path = process.env[variable] ?? fallback;
+  if (!existsSync(path)) {
+    throw new Error(
+      `${name} was not found at ${path}. Install it with "sudo apt-get install -y ${pkg}", ` +
+        `or point ${variable} at the browser's executable.`,
+    );
+  }
+  return path;
+}
+
+export async function launch(name: BrowserName): Promise<TestBrowser> {
+  requireBuild();
+  return name === "chromium" ? launchChromium() : launchFirefox();
+}
+
+async function launchChromium(): Promise<TestBrowser> {
+  const context = await chromium.launchPersistentContext("", {
+    executablePath: browserPath("chromium"),
+    headless: true,
+    viewport: { width: 1280, height: 800 },
+    args: [
+      `--disable-extensions-except=${DIST.chromium}`,
+      `--load-extension=${DIST.chromium}`,
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent("serviceworker"));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    name: "chromium",
+    async newTab(url) {
+      const tab = chromiumTab(context, await context.newPage());
+      if (url) await tab.goto(url);
+      return tab;
+    },
+    extensionUrl: (path) => `chrome-extension://${extensionId}/${path}`,
+    close: () => context.close(),
+  };
+}
+
+function chromiumTab(context: BrowserContext, page: PlaywrightPage): Tab {
+  return {
+    goto: async (url) => void (await page.goto(url)),
+    evaluate: (fn, ...args) => page.evaluate(fn as never, args.length > 1 ? args : args[0]) as never,
+    mouseMove: (x, y, steps = 5) => page.mouse.move(x, y, { steps }),
+    click: (x, y) => page.mouse.click(x, y),
+    press: (key) => page.keyboard.press(key),
+    async explainer() {
+      const cdp = await context.newCDPSession(page);
+      try {
+        const { root } = await cdp.send("DOM.getDocument", { depth: -1, pierce: true });
+        const host = findNode(root, "BACKSTORY-EXPLAINER");
+        const shadow = host?.shadowRoots?.[0];
+        if (!shadow) return null;
+        const { object } = await cdp.send("DOM.resolveNode", { backendNodeId: shadow.backendNodeId });
+        const { result } = await cdp.send("Runtime.callFunctionOn", {
+          objectId: object.objectId as string,
+          functionDeclaration: READ_EXPLAINER,
+          returnByValue: true,
+        });
+        return JSON.parse(result.value as string) as ExplainerView | null;
+      } finally {
+        await cdp.detach();
+      }
+    },
+    screenshot: async (path) => void (await page.screenshot({ path })),
+    close: () => page.close(),
+  };
+}
+
+interface CdpNode {
+  nodeName: string;
+  backendNodeId: number;
+  children?: CdpNode[];
+  shadowRoots?: CdpNode[];
+}
+
+function findNode(node: CdpNode, name: string): CdpNode | undefined {
+  if (node.nodeName === name) return node;
+  for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) {
+    const found = findNode(child, name);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+async function launchFirefox(): Promise<TestBrowser> {
+  const browser = await puppeteer.launch({
+    browser: "firefox",
+    executablePath: browserPath("firefox"),
+    headless: true,
+    defaultViewport: { width: 1280, height: 800 },
+    args: ["--remote-allow-system-access"],
+    extraPrefsFirefox: {
+      "extensions.webextensions.uuids": JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
+    },
+  });
+  await browser.installExtension(DIST.firefox);
+  return {
+    name: "firefox",
+    async newTab(url) {
+      const tab = firefoxTab(browser, await browser.newPage());
+      if (url) await tab.goto(url);
+      return tab;
+    },
+    extensionUrl: (path) => `moz-extension://${FIREFOX_UUID}/${path}`,
+    close: () => browser.close(),
+  };
+}
+
+interface BidiConnection {
+  send(method: string, params: object): Promise<{ result: Record<string, unknown> }>;
+}
+
+function firefoxTab(browser: PuppeteerBrowser, page: PuppeteerPage): Tab {
+  const connection = (browser as unknown as { connection: BidiConnection }).connection;
+  const context = () => (page.mainFrame() as unknown as { _id: string })._id;
+  return {
+    async goto(url) {
+      if (url.startsWith("moz-extension:")) {
+        // Over BiDi, goto never resolves for extension pages although they load: wait for the DOM.
+        void page.goto(url).catch(() => undefined);
+        await page.waitForFunction(
+          (expected: string) => location.href === expected && document.readyState === "complete",
+          {},
+          url,
+        );
+        return;
+      }
+      await page.goto(url, { waitUntil: "load" });
+    },
+    evaluate: (fn, ...args) => page.evaluate(fn as never, ...(args as unknown as never[])) as never,
+    mouseMove: (x, y, steps = 5) => page.mouse.move(x, y, { steps }),
+    click: (x, y) => page.mouse.click(x, y),
+    press: (key) => page.keyboard.press(key as never),
+    async explainer() {
+      const found = await connection.send("script.evaluate", {
+        expression: 'document.querySelector("backstory-explainer")',
+        target: { context: context() },
+        awaitPromise: false,
+        resultOwnership: "none",
+        serializationOptions: { includeShadowTree: "all", maxDomDepth: 0 },
+      });
+      const value = (found.result.result as { value?: { shadowRoot?: { sharedId?: string } } }).value;
+      const sharedId = value?.shadowRoot?.sharedId;
+      if (!sharedId) return null;
+      const read = await connection.send("script.callFunction", {
+        functionDeclaration: READ_EXPLAINER,
+        this: { sharedId },
+        target: { context: context() },
+        awaitPromise: false,
+        resultOwnership: "none",
+      });
+      const result = read.result.result as { value?: string };
+      return JSON.parse(result.value ?? "null") as ExplainerView | null;
+    },
+    screenshot: async (path) => void (await page.screenshot({ path })),
+    close: () => page.close(),
+  };
+}
+
+/** Polls fn in the page until it returns something truthy, or fails with what it last saw. */
+export async function waitFor<R>(
+  probe: () => Promise<R>,
+  what: string,
+  timeout = 5000,
+): Promise<NonNullable<R>> {
+  const deadline = Date.now() + timeout;
+  let last: R | undefined;
+  while (Date.now() < deadline) {
+    last = await probe();
+    if (last) return last as NonNullable<R>;
+    await new Promise((done) => setTimeout(done, 50));
+  }
+  throw new Error(`Timed out after ${timeout} ms waiting for ${what} (last saw ${JSON.stringify(last)})`);
+}

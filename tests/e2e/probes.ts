@@ -1,0 +1,36 @@
+/**
+ * Functions that run inside the page (serialised by the driver, so they close over nothing).
+ * They look only at what the page itself can see.
+ */
+
+/** The text of every Backstory mark, in document order. */
+export function markedTexts(): string[] {
+  const highlight = CSS.highlights.get("backstory");
+  if (!highlight) return [];
+  const texts: string[] = [];
+  for (const item of highlight) {
+    const source = item as StaticRange;
+    const range = document.createRange();
+    range.setStart(source.startContainer, source.startOffset);
+    range.setEnd(source.endContainer, source.endOffset);
+    texts.push(range.toString());
+  }
+  return texts;
+}
+
+/** The centre of the first occurrence of text on the page, in viewport pixels, scrolled into view. */
+export function pointOnText(text: string): { x: number; y: number } | null {
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const at = (node as Text).data.indexOf(text);
+    if (at < 0) continue;
+    const range = document.createRange();
+    range.setStart(node, at);
+    range.setEnd(node, at + text.length);
+    (node.parentElement as Element).scrollIntoView({ block: "center" });
+    const rect = range.getClientRects()[0];
+    if (!rect) return null;
+    return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+  }
+  return null;
+}
