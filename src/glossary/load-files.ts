@@ -4,7 +4,8 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import type { GlossaryFile } from "./checks";
 
-export const DATA_DIR = join(import.meta.dirname, "data");
+/** The bundled glossary; GLOSSARY_DIR points the build and the tools at another folder of files. */
+export const DATA_DIR = process.env.GLOSSARY_DIR ?? join(import.meta.dirname, "data");
 
 export function readGlossaryFiles(dir = DATA_DIR): GlossaryFile[] {
   return readdirSync(dir)

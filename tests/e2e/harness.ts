@@ -34,6 +34,8 @@ export interface Tab {
 
 export interface TestBrowser {
   name: BrowserName;
+  /** Settles when the reader closes the browser (used by the demo). */
+  closed?: Promise<void>;
   newTab(url?: string): Promise<Tab>;
   /** The URL of a page inside the extension, e.g. "src/options/index.html". */
   extensionUrl(path: string): string;
@@ -72,15 +74,15 @@ function browserPath(name: BrowserName): string {
   return path;
 }
 
-export async function launch(name: BrowserName): Promise<TestBrowser> {
+export async function launch(name: BrowserName, { headless = true } = {}): Promise<TestBrowser> {
   requireBuild();
-  return name === "chromium" ? launchChromium() : launchFirefox();
+  return name === "chromium" ? launchChromium(headless) : launchFirefox();
 }
 
-async function launchChromium(): Promise<TestBrowser> {
+async function launchChromium(headless: boolean): Promise<TestBrowser> {
   const context = await chromium.launchPersistentContext("", {
     executablePath: browserPath("chromium"),
-    headless: true,
+    headless,
     viewport: { width: 1280, height: 800 },
     args: [
       `--disable-extensions-except=${DIST.chromium}`,
@@ -95,6 +97,7 @@ async function launchChromium(): Promise<TestBrowser> {
   const extensionId = new URL(worker.url()).host;
   return {
     name: "chromium",
+    closed: new Promise((done) => context.on("close", () => done())),
     async newTab(url) {
       const tab = chromiumTab(context, await context.newPage());
       if (url) await tab.goto(url);

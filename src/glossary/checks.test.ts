@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import { canonicalText, checkGlossary, type GlossaryFile } from "./checks";
+import { compileIndex } from "./compile";
+import { commonEnglishWords, readGlossaryFiles, todayIso } from "./load-files";
+import type { Entry } from "./schema";
+
+const entry = (overrides: Partial<Entry> = {}): Entry => ({
+  id: "idlib",
+  title: "Idlib",
+  aliases: ["Idlib"],
+  category: "place",
+  summary: "A province in north-western Syria.",
+  sources: [{ title: "Example", url: "https://example.org/idlib" }],
+  reviewed: "2026-01-01",
+  ...overrides,
+});
+
+const file = (entries: unknown[], name = "test.json"): GlossaryFile => ({ name, text: canonicalText(entries) });
+const check = (...files: GlossaryFile[]) =>
+  checkGlossary(files, new Set(["may", "turkey", "chad"]), "2026-06-01").problems;
+
+describe("glossary checks", () => {
+  it("accepts a valid entry", () => {
+    expect(check(file([entry()]))).toEqual([]);
+  });
+
+  it("names the file, the entry and the field of a schema error", () => {
+    const problems = check(file([entry({ sources: [{ title: "Bad", url: "http://example.org" }] })]));
+    expect(problems).toEqual(["test.json: idlib › sources › 0 › url: must start with https://"]);
+  });
+
+  it("rejects markup, duplicate ids, dangling related ids and future dates", () => {
+    expect(check(file([entry({ summary: "<b>bold</b>" })]))[0]).toContain("summary: must be plain text");
+    expect(check(file([entry()], "a.json"), file([entry()], "b.json"))).toContain(
+      "b.json: idlib: id already used in a.json",
+    );
+    expect(check(file([entry({ related: ["nowhere"] })]))[0]).toContain('no entry has the id "nowhere"');
+    expect(check(file([entry({ reviewed: "2030-01-01" })]))[0]).toContain("is in the future");
+  });
+
+  it("rejects common English words unless case-sensitive or context-gated", () => {
+    expect(check(file([entry({ id: "turkey", aliases: ["Turkey"] })]))[0]).toContain("common English word");
+    expect(check(file([entry({ id: "turkey", aliases: [{ text: "Turkey", caseSensitive: true }] })]))).toEqual([]);
+  });
+
+  it("rejects an alias shared by two entries that no context tells apart", () => {
+    const problems = check(file([entry(), entry({ id: "idlib-city" })]));
+    expect(problems.some((problem) => problem.includes('alias "idlib" belongs to'))).toBe(true);
+    const told = check(file([entry(), entry({ id: "idlib-city", context: { require: ["city council"] } })]));
+    expect(told).toEqual([]);
+  });
+
+  it("rejects a file that is not in canonical form", () => {
+    const text = JSON.stringify([entry()]);
+    expect(check({ name: "x.json", text })[0]).toContain("not in canonical form");
+  });
+});
+
+describe("the bundled glossary", () => {
+  it("passes every check", () => {
+    const { problems } = checkGlossary(readGlossaryFiles(), commonEnglishWords(), todayIso());
+    expect(problems).toEqual([]);
+  });
+
+  it("compiles every alias into the index", () => {
+    const { entries } = checkGlossary(readGlossaryFiles(), commonEnglishWords(), todayIso());
+    const index = compileIndex(entries);
+    expect(index.entries).toHaveLength(entries.length);
+    expect(index.aliases.length).toBe(entries.reduce((sum, e) => sum + e.aliases.length, 0));
+  });
+});
