@@ -20,7 +20,9 @@ if (hasDisplay) {
   console.log("Rest the pointer on a dotted term to read its explainer. Close the browser window to stop.");
   await browser.closed;
 } else {
-  console.log("No display was found (neither DISPLAY nor WAYLAND_DISPLAY is set), so no browser window can open.");
+  console.log(
+    "No display was found (neither DISPLAY nor WAYLAND_DISPLAY is set), so no browser window can open.",
+  );
   console.log("Taking a screenshot of the demo article with an explainer open instead…");
   const browser = await launch("chromium");
   const tab = await browser.newTab(demoUrl);

@@ -39,7 +39,7 @@ export function markAt(marks: MarkSet, x: number, y: number): Mark | null {
 }
 
 export function watchPointer(
-  getMarks: () => MarkSet,
+  marks: MarkSet,
   onSample: (sample: PointerSample) => void,
   signal: AbortSignal,
 ): void {
@@ -53,7 +53,7 @@ export function watchPointer(
     const speed = Math.hypot(event.clientX - last.x, event.clientY - last.y) / elapsed;
     last = { x: event.clientX, y: event.clientY, time: event.timeStamp };
     // No pop-ups while a button is held (selecting text, dragging).
-    const mark = event.buttons === 0 ? markAt(getMarks(), event.clientX, event.clientY) : null;
+    const mark = event.buttons === 0 ? markAt(marks, event.clientX, event.clientY) : null;
     onSample({ mark, x: event.clientX, y: event.clientY, speed });
   };
   const onMove = (event: PointerEvent) => {

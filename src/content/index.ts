@@ -3,47 +3,43 @@
  * starts hangs on one AbortSignal, so switching Backstory off is one abort() and leaves the page as it was.
  */
 import { findArticleRoot } from "../engine/article-root";
-import { findMarks, type Mark, MarkSet } from "../engine/marks";
+import type { Mark } from "../engine/marks";
 import { Matcher } from "../engine/matcher";
 import { bundledIndex } from "../glossary/bundled";
 import { loadSettings, watchSettings } from "../shared/storage";
 import { Explainer } from "./explainer";
 import { watchPointer } from "./hover";
+import { PageMarker } from "./page-marker";
 
-const HIGHLIGHT = "backstory";
 const ACTIVE = "backstory-active";
 
 let matcher: Matcher | null = null;
 let session: AbortController | null = null;
 
 function activate(): void {
-  if (session) return;
+  if (session || !("highlights" in CSS)) return;
   session = new AbortController();
   const { signal } = session;
   matcher ??= new Matcher(bundledIndex.aliases);
-  let marks = new MarkSet();
-  const root = findArticleRoot(document);
-  if (root) marks = findMarks(root, bundledIndex, matcher, { firstOnly: true });
-  CSS.highlights.set(HIGHLIGHT, new Highlight(...marks.marks.map((mark) => mark.range)));
+  const marker = new PageMarker(
+    bundledIndex,
+    matcher,
+    { firstOnly: true, findRoot: () => findArticleRoot(document) },
+    signal,
+  );
+  void marker.markAll();
 
   const setActive = (mark: Mark | null) => {
     if (mark) CSS.highlights.set(ACTIVE, new Highlight(mark.range));
     else CSS.highlights.delete(ACTIVE);
   };
   const explainer = new Explainer((mark) => bundledIndex.entries[mark.entry]?.id ?? "", setActive, signal);
-  watchPointer(
-    () => marks,
-    (sample) => explainer.onPointer(sample),
-    signal,
-  );
+  watchPointer(marker.marks, (sample) => explainer.onPointer(sample), signal);
   window.addEventListener("keydown", (event) => event.key === "Escape" && explainer.close(), {
     capture: true,
     signal,
   });
-  signal.addEventListener("abort", () => {
-    CSS.highlights.delete(HIGHLIGHT);
-    CSS.highlights.delete(ACTIVE);
-  });
+  signal.addEventListener("abort", () => CSS.highlights.delete(ACTIVE));
 }
 
 function deactivate(): void {

@@ -4,27 +4,45 @@
  * itself.
  */
 import type { CompiledIndex } from "../glossary/compile";
-import { Matcher } from "./matcher";
-import { collectBlocks, locate, type TextBlock } from "./text-blocks";
+import { type Match, Matcher } from "./matcher";
+import { locate, type TextBlock } from "./text-blocks";
 
 export interface Mark {
   entry: number;
   range: StaticRange;
-  /** The text as it stands on the page. */
+  /** The text as it stood on the page when marked, to notice when it changes. */
   text: string;
+  /** Every text node the mark covers, in order. */
+  nodes: Text[];
 }
 
 export class MarkSet {
-  readonly marks: Mark[] = [];
+  private readonly all = new Set<Mark>();
   private readonly byNode = new Map<Node, Mark[]>();
 
-  add(mark: Mark, block: TextBlock): void {
-    this.marks.push(mark);
-    const first = block.nodes.indexOf(mark.range.startContainer as Text);
-    const last = block.nodes.indexOf(mark.range.endContainer as Text, first);
-    for (let i = first; i <= last; i++) {
-      const node = block.nodes[i] as Text;
-      this.byNode.set(node, [...(this.byNode.get(node) ?? []), mark]);
+  get size(): number {
+    return this.all.size;
+  }
+
+  /** Marks in reading order. */
+  list(): Mark[] {
+    return [...this.all].sort(
+      (a, b) =>
+        order(a.range.startContainer, b.range.startContainer) || a.range.startOffset - b.range.startOffset,
+    );
+  }
+
+  add(mark: Mark): void {
+    this.all.add(mark);
+    for (const node of mark.nodes) this.byNode.set(node, [...(this.byNode.get(node) ?? []), mark]);
+  }
+
+  remove(mark: Mark): void {
+    this.all.delete(mark);
+    for (const node of mark.nodes) {
+      const rest = (this.byNode.get(node) ?? []).filter((other) => other !== mark);
+      if (rest.length > 0) this.byNode.set(node, rest);
+      else this.byNode.delete(node);
     }
   }
 
@@ -38,55 +56,71 @@ export class MarkSet {
   }
 }
 
-export interface FindOptions {
-  /** Mark only the first occurrence of each entry. */
-  firstOnly: boolean;
-  exclude?: Node;
+function order(a: Node, b: Node): number {
+  if (a === b) return 0;
+  return a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
 }
 
-/** Scans root and returns its marks in reading order. */
-export function findMarks(root: Node, index: CompiledIndex, matcher: Matcher, options: FindOptions): MarkSet {
-  const set = new MarkSet();
-  const blocks = collectBlocks(root, options.exclude);
-  const present = contextWords(index, blocks);
-  const seen = new Set<number>();
-  for (const block of blocks) {
-    for (const match of matcher.scan(block.text)) {
-      const entry = match.entries.find((candidate) => fitsContext(index, candidate, present));
-      if (entry === undefined || (options.firstOnly && seen.has(entry))) continue;
-      const start = locate(block, match.start);
-      const end = locate(block, match.end, true);
-      // Hidden text (display:none, visibility:hidden) is not the reader's text.
-      if (!start.node.parentElement?.checkVisibility({ visibilityProperty: true })) continue;
-      const range = new StaticRange({
-        startContainer: start.node,
-        startOffset: start.offset,
-        endContainer: end.node,
-        endOffset: end.offset,
-      });
-      seen.add(entry);
-      set.add({ entry, range, text: block.text.slice(match.start, match.end) }, block);
-    }
+/** True while the mark's nodes are in the page and still read as they did. */
+export function isIntact(mark: Mark): boolean {
+  if (!mark.nodes.every((node) => node.isConnected)) return false;
+  const { startContainer, startOffset, endContainer, endOffset } = mark.range;
+  if (startOffset > (startContainer as Text).length || endOffset > (endContainer as Text).length)
+    return false;
+  let text = "";
+  for (const node of mark.nodes) {
+    const from = node === startContainer ? startOffset : 0;
+    const to = node === endContainer ? endOffset : node.length;
+    text += node.data.slice(from, to);
   }
-  return set;
+  return text === mark.text;
 }
 
-/** Which context words occur on the page, found with the same matcher rules as terms. */
-function contextWords(index: CompiledIndex, blocks: TextBlock[]): Set<string> {
-  const words = [
-    ...new Set(index.entries.flatMap((entry) => [...(entry.require ?? []), ...(entry.exclude ?? [])])),
-  ];
-  if (words.length === 0) return new Set();
-  const matcher = new Matcher(words.map((folded, entry) => ({ folded, entry })));
-  const present = new Set<string>();
-  for (const block of blocks) {
-    for (const match of matcher.scan(block.text)) present.add(words[match.entries[0] as number] as string);
+/** Builds a mark for a match in a block. */
+export function markFor(block: TextBlock, match: Match, entry: number): Mark {
+  const start = locate(block, match.start);
+  const end = locate(block, match.end, true);
+  const first = block.nodes.indexOf(start.node);
+  const last = block.nodes.indexOf(end.node, first);
+  return {
+    entry,
+    range: new StaticRange({
+      startContainer: start.node,
+      startOffset: start.offset,
+      endContainer: end.node,
+      endOffset: end.offset,
+    }),
+    text: block.text.slice(match.start, match.end),
+    nodes: block.nodes.slice(first, last + 1),
+  };
+}
+
+/** Context words found on the page, for entries that require or exclude them. */
+export class ContextWords {
+  readonly present = new Set<string>();
+  private readonly words: string[];
+  private readonly matcher: Matcher | null;
+
+  constructor(private readonly index: CompiledIndex) {
+    this.words = [
+      ...new Set(index.entries.flatMap((entry) => [...(entry.require ?? []), ...(entry.exclude ?? [])])),
+    ];
+    this.matcher =
+      this.words.length > 0 ? new Matcher(this.words.map((folded, entry) => ({ folded, entry }))) : null;
   }
-  return present;
-}
 
-function fitsContext(index: CompiledIndex, entry: number, present: Set<string>): boolean {
-  const { require, exclude } = index.entries[entry] ?? {};
-  if (require && !require.some((word) => present.has(word))) return false;
-  return !exclude?.some((word) => present.has(word));
+  read(text: string): void {
+    if (!this.matcher) return;
+    for (const match of this.matcher.scan(text))
+      this.present.add(this.words[match.entries[0] as number] as string);
+  }
+
+  /** The first candidate entry whose context words fit the page. */
+  choose(candidates: number[]): number | undefined {
+    return candidates.find((candidate) => {
+      const { require, exclude } = this.index.entries[candidate] ?? {};
+      if (require && !require.some((word) => this.present.has(word))) return false;
+      return !exclude?.some((word) => this.present.has(word));
+    });
+  }
 }

@@ -9,7 +9,9 @@ const html = (markup: string) => {
 
 describe("collectBlocks", () => {
   it("joins text across inline elements and splits at blocks", () => {
-    const blocks = collectBlocks(html("<p><b>Recep</b> Tayyip <a href='#'>Erdoğan</a> spoke.</p><p>Next</p>"));
+    const blocks = collectBlocks(
+      html("<p><b>Recep</b> Tayyip <a href='#'>Erdoğan</a> spoke.</p><p>Next</p>"),
+    );
     expect(blocks.map((block) => block.text)).toEqual(["Recep Tayyip Erdoğan spoke.", "Next"]);
     expect(blocks[0]?.nodes).toHaveLength(4);
   });

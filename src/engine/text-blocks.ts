@@ -67,6 +67,19 @@ const INLINE = new Set([
   "NOBR",
 ]);
 
+/** The nearest ancestor (or self) that starts a block of text: where a change to node is rescanned. */
+export function blockOf(node: Node): Element | null {
+  let element = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
+  while (element && INLINE.has(element.tagName)) element = element.parentElement;
+  return element;
+}
+
+/** True when element or one of its ancestors is a place Backstory never marks. */
+export function isInsideSkipped(element: Element): boolean {
+  for (let at: Element | null = element; at; at = at.parentElement) if (isSkipped(at)) return true;
+  return false;
+}
+
 function isSkipped(element: Element): boolean {
   if (SKIPPED.has(element.tagName) || element.hasAttribute("hidden")) return true;
   const editable = element.getAttribute("contenteditable");

@@ -15,7 +15,10 @@ const entry = (overrides: Partial<Entry> = {}): Entry => ({
   ...overrides,
 });
 
-const file = (entries: unknown[], name = "test.json"): GlossaryFile => ({ name, text: canonicalText(entries) });
+const file = (entries: unknown[], name = "test.json"): GlossaryFile => ({
+  name,
+  text: canonicalText(entries),
+});
 const check = (...files: GlossaryFile[]) =>
   checkGlossary(files, new Set(["may", "turkey", "chad"]), "2026-06-01").problems;
 
@@ -40,7 +43,9 @@ describe("glossary checks", () => {
 
   it("rejects common English words unless case-sensitive or context-gated", () => {
     expect(check(file([entry({ id: "turkey", aliases: ["Turkey"] })]))[0]).toContain("common English word");
-    expect(check(file([entry({ id: "turkey", aliases: [{ text: "Turkey", caseSensitive: true }] })]))).toEqual([]);
+    expect(
+      check(file([entry({ id: "turkey", aliases: [{ text: "Turkey", caseSensitive: true }] })])),
+    ).toEqual([]);
   });
 
   it("rejects an alias shared by two entries that no context tells apart", () => {

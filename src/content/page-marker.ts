@@ -1,0 +1,155 @@
+/**
+ * Marks a page and keeps its marks right while the page changes. Work runs in slices of a few
+ * milliseconds so no task is long, starting from what is on screen; changes (infinite scroll, live
+ * blogs, single-page apps) are rescanned in batches, and marks whose text changed are dropped or redone.
+ */
+import { ContextWords, isIntact, type Mark, MarkSet, markFor } from "../engine/marks";
+import type { Matcher } from "../engine/matcher";
+import { blockOf, collectBlocks, isInsideSkipped, type TextBlock } from "../engine/text-blocks";
+import type { CompiledIndex } from "../glossary/compile";
+
+export const HIGHLIGHT = "backstory";
+const SLICE_MS = 8;
+const BATCH_MS = 150;
+/** With every occurrence marked, an endless page must not grow our memory without end. */
+const MAX_MARKS = 3000;
+
+export interface MarkerOptions {
+  firstOnly: boolean;
+  /** Where to look: the article body, or the whole page. */
+  findRoot: () => Element | null;
+  /** Subscribed to whenever the marks change. */
+  onChange?: () => void;
+}
+
+async function yieldToPage(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (scheduler?.yield) await scheduler.yield();
+  else await new Promise((done) => setTimeout(done, 0));
+}
+
+export class PageMarker {
+  readonly marks = new MarkSet();
+  private readonly highlight = new Highlight();
+  private readonly context: ContextWords;
+  private readonly firstMark = new Map<number, Mark>();
+  private readonly dirty = new Set<Element>();
+  private root: Element | null = null;
+  private batchTimer = 0;
+
+  constructor(
+    index: CompiledIndex,
+    private readonly matcher: Matcher,
+    private readonly options: MarkerOptions,
+    private readonly signal: AbortSignal,
+  ) {
+    this.context = new ContextWords(index);
+    CSS.highlights.set(HIGHLIGHT, this.highlight);
+    const observer = new MutationObserver((records) => this.noteChanges(records));
+    observer.observe(document, { childList: true, subtree: true, characterData: true });
+    signal.addEventListener("abort", () => {
+      observer.disconnect();
+      clearTimeout(this.batchTimer);
+      CSS.highlights.delete(HIGHLIGHT);
+    });
+  }
+
+  async markAll(): Promise<void> {
+    this.root = this.options.findRoot();
+    if (this.root) await this.scan(collectBlocks(this.root));
+  }
+
+  private async scan(blocks: TextBlock[]): Promise<void> {
+    const ordered = fromViewport(blocks);
+    let sliceEnd = performance.now() + SLICE_MS;
+    const slice = async () => {
+      if (performance.now() < sliceEnd) return;
+      await yieldToPage();
+      sliceEnd = performance.now() + SLICE_MS;
+    };
+    for (const block of ordered) {
+      this.context.read(block.text);
+      await slice();
+      if (this.signal.aborted) return;
+    }
+    for (const block of ordered) {
+      for (const match of this.matcher.scan(block.text)) this.consider(block, match);
+      await slice();
+      if (this.signal.aborted) return;
+    }
+    this.options.onChange?.();
+  }
+
+  private consider(block: TextBlock, match: Parameters<typeof markFor>[1]): void {
+    const entry = this.context.choose(match.entries);
+    if (entry === undefined || this.marks.size >= MAX_MARKS) return;
+    if (this.options.firstOnly && this.firstMark.has(entry)) return;
+    const mark = markFor(block, match, entry);
+    // Hidden text (display:none, visibility:hidden) is not the reader's text.
+    if (!mark.nodes[0]?.parentElement?.checkVisibility({ visibilityProperty: true })) return;
+    this.marks.add(mark);
+    this.highlight.add(mark.range);
+    if (!this.firstMark.has(entry)) this.firstMark.set(entry, mark);
+  }
+
+  private drop(mark: Mark): void {
+    this.marks.remove(mark);
+    this.highlight.delete(mark.range);
+    if (this.firstMark.get(mark.entry) === mark) this.firstMark.delete(mark.entry);
+  }
+
+  private noteChanges(records: MutationRecord[]): void {
+    for (const record of records) {
+      const block = blockOf(record.target);
+      if (block) this.dirty.add(block);
+    }
+    if (this.dirty.size > 0 && this.batchTimer === 0) {
+      this.batchTimer = window.setTimeout(() => void this.rescan(), BATCH_MS);
+    }
+  }
+
+  private async rescan(): Promise<void> {
+    this.batchTimer = 0;
+    const changed = [...this.dirty];
+    this.dirty.clear();
+    if (!this.root?.isConnected) {
+      // The page swapped its content wholesale (a single-page-app navigation): start again.
+      for (const mark of this.marks.list()) this.drop(mark);
+      await this.markAll();
+      return;
+    }
+    const root = this.root;
+    const roots = changed.filter(
+      (element) =>
+        element.isConnected &&
+        (root.contains(element) || element.contains(root)) &&
+        !changed.some((other) => other !== element && other.contains(element)),
+    );
+    for (const mark of this.marks.list()) {
+      const redo = roots.some((element) => element.contains(mark.nodes[0] as Node));
+      if (redo || !isIntact(mark)) this.drop(mark);
+    }
+    const blocks = roots
+      .map((element) => (element.contains(root) ? root : element))
+      .filter((element) => !isInsideSkipped(element))
+      .flatMap((element) => collectBlocks(element));
+    await this.scan(blocks);
+  }
+}
+
+/**
+ * Blocks from the first one on screen onwards, then those above it: what the reader sees is marked
+ * first. Blocks are in document order, so a binary search over a few boxes finds the place.
+ */
+function fromViewport(blocks: TextBlock[]): TextBlock[] {
+  let low = 0;
+  let high = blocks.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    const element = blocks[mid]?.nodes[0]?.parentElement;
+    const bottom = element ? element.getBoundingClientRect().bottom : 0;
+    if (bottom < 0) low = mid + 1;
+    else high = mid;
+  }
+  return low === 0 ? blocks : [...blocks.slice(low), ...blocks.slice(0, low)];
+}
