@@ -18,7 +18,10 @@ describe.each(BROWSERS)("%s: pages that change", (name) => {
 
   it("marks terms in content added later, and never leaves a mark on words that changed", async () => {
     const tab = await browser.newTab(server.url("/fixtures/live.html"));
-    await waitFor(() => tab.evaluate(markedTexts).then((marks) => marks.includes("S-400")), "the first marks");
+    await waitFor(
+      () => tab.evaluate(markedTexts).then((marks) => marks.includes("S-400")),
+      "the first marks",
+    );
     expect(await tab.evaluate(markedTexts)).toEqual(["Idlib", "S-400"]);
 
     await tab.evaluate(() =>
@@ -32,9 +35,14 @@ describe.each(BROWSERS)("%s: pages that change", (name) => {
     );
 
     await tab.evaluate(() =>
-      (window as unknown as { rewrite: (text: string) => void }).rewrite("Talks turned to other matters today."),
+      (window as unknown as { rewrite: (text: string) => void }).rewrite(
+        "Talks turned to other matters today.",
+      ),
     );
-    await waitFor(() => tab.evaluate(markedTexts).then((marks) => !marks.includes("S-400")), "the stale mark to go");
+    await waitFor(
+      () => tab.evaluate(markedTexts).then((marks) => !marks.includes("S-400")),
+      "the stale mark to go",
+    );
     const marks = await tab.evaluate(markedTexts);
     expect(marks).toContain("Sochi agreement");
     expect(marks.every((text) => text.trim().length > 0)).toBe(true);

@@ -1,0 +1,93 @@
+/**
+ * npm run scan -- <file.html | https URL> [--json] [--all]
+ * Prints the glossary terms found on a page with the engine the extension runs: the same article
+ * root, text blocks, matcher and context rules (the page's scripts are not run, and CSS visibility is
+ * not known here, so text hidden by stylesheets may be listed).
+ */
+import { readFileSync } from "node:fs";
+import { Window } from "happy-dom";
+import { findArticleRoot } from "../src/engine/article-root";
+import { ContextWords } from "../src/engine/marks";
+import { Matcher } from "../src/engine/matcher";
+import { collectBlocks } from "../src/engine/text-blocks";
+import { checkGlossary } from "../src/glossary/checks";
+import { compileIndex } from "../src/glossary/compile";
+import { commonEnglishWords, readGlossaryFiles, todayIso } from "../src/glossary/load-files";
+
+export interface Found {
+  id: string;
+  text: string;
+  count: number;
+  /** Character offset of the first occurrence in the article's text. */
+  position: number;
+}
+
+/** Every entry found in html, in reading order, with how often it occurs. */
+export function scanHtml(html: string): Found[] {
+  const { entries } = checkGlossary(readGlossaryFiles(), commonEnglishWords(), todayIso());
+  const index = compileIndex(entries);
+  const window = new Window({
+    settings: {
+      disableJavaScriptEvaluation: true,
+      disableJavaScriptFileLoading: true,
+      disableCSSFileLoading: true,
+    },
+  });
+  const document = window.document as unknown as Document;
+  // happy-dom's globals stand in for the browser's while the engine reads this page.
+  Object.assign(globalThis, { Node: window.Node });
+  document.write(html);
+  const root = findArticleRoot(document);
+  const blocks = root ? collectBlocks(root) : [];
+  const context = new ContextWords(index);
+  for (const block of blocks) context.read(block.text);
+  const matcher = new Matcher(index.aliases);
+  const found = new Map<number, Found>();
+  let offset = 0;
+  for (const block of blocks) {
+    for (const match of matcher.scan(block.text)) {
+      const entry = context.choose(match.entries);
+      if (entry === undefined) continue;
+      const seen = found.get(entry);
+      if (seen) seen.count++;
+      else {
+        const id = index.entries[entry]?.id ?? "";
+        found.set(entry, {
+          id,
+          text: block.text.slice(match.start, match.end),
+          count: 1,
+          position: offset + match.start,
+        });
+      }
+    }
+    offset += block.text.length + 1;
+  }
+  window.close();
+  return [...found.values()];
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const target = args.find((arg) => !arg.startsWith("--"));
+  if (!target) {
+    console.error("Usage: npm run scan -- <file.html | https URL> [--json]");
+    process.exit(2);
+  }
+  // Fetching happens only here, in a developer tool, because the developer asked for that URL.
+  const html = /^https?:\/\//.test(target)
+    ? await (await fetch(target)).text()
+    : readFileSync(target, "utf8");
+  const found = scanHtml(html);
+  if (args.includes("--json")) {
+    console.log(JSON.stringify(found, null, 2));
+    return;
+  }
+  if (found.length === 0) console.log("No glossary terms found.");
+  for (const { id, text, count, position } of found) {
+    console.log(
+      `${id.padEnd(34)} ${JSON.stringify(text).padEnd(30)} ×${String(count).padEnd(4)} at ${position}`,
+    );
+  }
+}
+
+if (process.argv[1]?.endsWith("scan.ts")) await main();
