@@ -24,6 +24,8 @@ export class Explainer {
 
   constructor(
     private readonly entryId: (mark: Mark) => string,
+    private readonly titleOf: (id: string) => string | undefined,
+    private readonly published: string | null,
     private readonly onActive: (mark: Mark | null) => void,
     signal: AbortSignal,
   ) {
@@ -54,7 +56,9 @@ export class Explainer {
     clearTimeout(this.graceTimer);
     this.open = mark;
     this.onActive(mark);
-    this.popover.show(mark.range, entry, {
+    this.popover.show(mark.range, entry, this.published, {
+      titleOf: this.titleOf,
+      loadEntry: (id) => this.loadId(id),
       onClose: () => this.close(),
       onPointerEnter: () => {
         this.insideCard = true;
@@ -83,7 +87,10 @@ export class Explainer {
   }
 
   private load(mark: Mark): Promise<Entry | null> {
-    const id = this.entryId(mark);
+    return this.loadId(this.entryId(mark));
+  }
+
+  private loadId(id: string): Promise<Entry | null> {
     let entry = this.entries.get(id);
     if (!entry) {
       entry = callBackground("getEntry", id).catch(() => null);

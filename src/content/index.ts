@@ -7,6 +7,7 @@ import type { Mark } from "../engine/marks";
 import { Matcher } from "../engine/matcher";
 import { bundledIndex } from "../glossary/bundled";
 import { loadSettings, watchSettings } from "../shared/storage";
+import { readPublishedDate } from "./article-date";
 import { Explainer } from "./explainer";
 import { watchPointer } from "./hover";
 import { PageMarker } from "./page-marker";
@@ -33,7 +34,14 @@ function activate(): void {
     if (mark) CSS.highlights.set(ACTIVE, new Highlight(mark.range));
     else CSS.highlights.delete(ACTIVE);
   };
-  const explainer = new Explainer((mark) => bundledIndex.entries[mark.entry]?.id ?? "", setActive, signal);
+  const titles = new Map(bundledIndex.entries.map((entry) => [entry.id, entry.title]));
+  const explainer = new Explainer(
+    (mark) => bundledIndex.entries[mark.entry]?.id ?? "",
+    (id) => titles.get(id),
+    readPublishedDate(document),
+    setActive,
+    signal,
+  );
   watchPointer(marker.marks, (sample) => explainer.onPointer(sample), signal);
   window.addEventListener("keydown", (event) => event.key === "Escape" && explainer.close(), {
     capture: true,

@@ -81,11 +81,11 @@ const refFold = (ch: string) => {
   return ch.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
 };
 const isWord = (ch: string | undefined) => ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 function reference(terms: string[], text: string): [number, number, number][] {
   const folded = [...text].map(refFold).join("");
-  const patterns = terms.map((t) => new RegExp(escape(foldAlias(t)).replace(/ /g, " +"), "y"));
+  const patterns = terms.map((t) => new RegExp(escapeRegex(foldAlias(t)).replace(/ /g, " +"), "y"));
   const found: [number, number, number][] = [];
   for (let i = 0; i < folded.length; i++) {
     if (!isWord(folded[i]) || isWord(folded[i - 1])) continue;

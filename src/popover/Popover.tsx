@@ -1,23 +1,53 @@
-/** The explainer card: a labelled, non-modal dialog showing one glossary entry. */
+/**
+ * The explainer card: a labelled, non-modal dialog showing one glossary entry, what changed since the
+ * article was published, and related entries that open in place with a way back.
+ */
+import { useEffect, useRef, useState } from "preact/hooks";
 import type { Entry } from "../glossary/schema";
+import { eventsSince, formatDate, latestEvents } from "../shared/dates";
 import { t } from "../shared/i18n";
 
 export interface PopoverProps {
   entry: Entry;
+  /** The article's publication day (YYYY-MM-DD), or null when the page does not say. */
+  published: string | null;
+  titleOf: (id: string) => string | undefined;
+  loadEntry: (id: string) => Promise<Entry | null>;
   onClose: () => void;
 }
 
-export function Popover({ entry, onClose }: PopoverProps) {
+export function Popover({ entry: first, published, titleOf, loadEntry, onClose }: PopoverProps) {
+  const [trail, setTrail] = useState<Entry[]>([first]);
+  useEffect(() => setTrail([first]), [first]);
+  const entry = trail[trail.length - 1] ?? first;
+  const card = useRef<HTMLDivElement>(null);
+  // A newly opened entry starts at its top, like a new page.
+  useEffect(() => card.current?.scrollTo({ top: 0 }), [entry]);
+  const open = async (id: string) => {
+    const next = await loadEntry(id);
+    if (next) setTrail([...trail, next]);
+  };
+
   return (
-    <div class="card" role="dialog" aria-labelledby="backstory-title" lang="en">
+    <div class="card" ref={card} role="dialog" aria-labelledby="backstory-title" lang="en">
       <div class="header">
-        <div style={{ flex: 1 }}>
+        {trail.length > 1 && (
+          <button
+            type="button"
+            class="icon"
+            aria-label={t("popoverBack")}
+            onClick={() => setTrail(trail.slice(0, -1))}
+          >
+            ‹
+          </button>
+        )}
+        <div class="heading">
           <h2 class="title" id="backstory-title">
             {entry.title}
           </h2>
           <span class="category">{t(`category_${entry.category.replace("-", "_")}`)}</span>
         </div>
-        <button type="button" class="close" aria-label={t("popoverClose")} onClick={onClose}>
+        <button type="button" class="icon" aria-label={t("popoverClose")} onClick={onClose}>
           ×
         </button>
       </div>
@@ -30,15 +60,57 @@ export function Popover({ entry, onClose }: PopoverProps) {
           ])}
         </dl>
       )}
+      <Since entry={entry} published={published} />
+      {entry.wordingNote && (
+        <p class="note">
+          <strong>{t("popoverWording")}</strong> {entry.wordingNote}
+        </p>
+      )}
+      {entry.related?.some(titleOf) && (
+        <div class="related">
+          <span class="label">{t("popoverRelated")}</span>
+          {entry.related.map((id) => {
+            const title = titleOf(id);
+            return title ? (
+              <button type="button" class="chip" key={id} onClick={() => void open(id)}>
+                {title}
+              </button>
+            ) : null;
+          })}
+        </div>
+      )}
       <div class="footer">
-        {t("popoverSource")}{" "}
+        {t("popoverSources")}{" "}
         {entry.sources.map((source, i) => [
-          i > 0 ? ", " : "",
+          i > 0 ? " · " : "",
           <a key={source.url} href={source.url} target="_blank" rel="noopener noreferrer">
             {source.title}
           </a>,
         ])}
+        <br />
+        {t("popoverReviewed", formatDate(entry.reviewed))}
       </div>
     </div>
+  );
+}
+
+function Since({ entry, published }: { entry: Entry; published: string | null }) {
+  const timeline = entry.timeline ?? [];
+  if (timeline.length === 0) return null;
+  const events = published ? eventsSince(timeline, published) : latestEvents(timeline);
+  if (events.length === 0) return null;
+  return (
+    <section class="since" aria-labelledby="backstory-since">
+      <h3 id="backstory-since">
+        {published ? t("popoverSinceArticle", formatDate(published)) : t("popoverLatest")}
+      </h3>
+      <ol>
+        {events.map((event) => (
+          <li key={`${event.date}${event.text}`}>
+            <time dateTime={event.date}>{formatDate(event.date)}</time> {event.text}
+          </li>
+        ))}
+      </ol>
+    </section>
   );
 }

@@ -2,13 +2,15 @@
  * The popover's place in the page: one inert host element with a closed shadow root, created when an
  * explainer opens and removed when it closes, so a page without an open explainer holds no trace of us.
  */
-import { autoUpdate, computePosition, flip, inline, offset, shift } from "@floating-ui/dom";
+import { autoUpdate, computePosition, flip, inline, offset, shift, size } from "@floating-ui/dom";
 import { render } from "preact";
 import type { Entry } from "../glossary/schema";
 import { Popover } from "./Popover";
 import css from "./popover.css?inline";
 
 export interface PopoverHandlers {
+  titleOf: (id: string) => string | undefined;
+  loadEntry: (id: string) => Promise<Entry | null>;
   onClose: () => void;
   onPointerEnter: () => void;
   onPointerLeave: () => void;
@@ -23,7 +25,7 @@ export class PopoverHost {
     return this.host !== null;
   }
 
-  show(anchor: StaticRange, entry: Entry, handlers: PopoverHandlers): void {
+  show(anchor: StaticRange, entry: Entry, published: string | null, handlers: PopoverHandlers): void {
     if (!this.host || !this.root) {
       this.host = document.createElement("backstory-explainer");
       this.root = this.host.attachShadow({ mode: "closed" });
@@ -32,7 +34,17 @@ export class PopoverHost {
       document.documentElement.append(this.host);
     }
     render(
-      [<style key="style">{css}</style>, <Popover key="card" entry={entry} onClose={handlers.onClose} />],
+      [
+        <style key="style">{css}</style>,
+        <Popover
+          key="card"
+          entry={entry}
+          published={published}
+          titleOf={handlers.titleOf}
+          loadEntry={handlers.loadEntry}
+          onClose={handlers.onClose}
+        />,
+      ],
       this.root,
     );
     const card = this.root.querySelector<HTMLElement>(".card");

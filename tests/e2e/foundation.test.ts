@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type TestServer } from "../support/server";
-import { BROWSERS, launch, type Tab, type TestBrowser, waitFor } from "./harness";
+import { BROWSERS, launch, settled, type Tab, type TestBrowser, waitFor } from "./harness";
 import { markedTexts, pointOnText } from "./probes";
 
 const SEED_TERMS = [
@@ -24,7 +24,7 @@ describe.each(BROWSERS)("%s: the walking skeleton", (name) => {
 
   const openDemo = async () => {
     const tab = await browser.newTab(server.url("/demo"));
-    await waitFor(() => tab.evaluate(markedTexts).then((marks) => marks.length > 0), "the first marks");
+    await settled(() => tab.evaluate(markedTexts), "the marks to settle");
     return tab;
   };
 
@@ -55,26 +55,32 @@ describe.each(BROWSERS)("%s: the walking skeleton", (name) => {
 
   it("switching off in the options page unmarks an open tab, and switching on marks it again", async () => {
     const article = await openDemo();
+    const before = await article.evaluate(markedTexts);
     const options = await browser.newTab(browser.extensionUrl("src/options/index.html"));
     const toggle = async () => {
-      const point = await options.evaluate(() => {
-        const box = document.querySelector<HTMLInputElement>('input[name="enabled"]');
-        const rect = box?.getBoundingClientRect();
-        return rect
-          ? { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2, checked: box?.checked }
-          : null;
-      });
-      expect(point).not.toBeNull();
-      await options.click((point as { x: number }).x, (point as { y: number }).y);
-      return point?.checked;
+      const point = await waitFor(
+        () =>
+          options.evaluate(() => {
+            const box = document.querySelector<HTMLInputElement>('input[name="enabled"]');
+            const rect = box?.getBoundingClientRect();
+            return rect
+              ? { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2, checked: box?.checked }
+              : null;
+          }),
+        "the on/off switch",
+      );
+      await options.click(point.x, point.y);
+      return point.checked;
     };
     expect(await toggle()).toBe(true);
     await waitFor(() => article.evaluate(markedTexts).then((marks) => marks.length === 0), "the marks to go");
     expect(await toggle()).toBe(false);
+    await article.bringToFront();
     await waitFor(
-      () => article.evaluate(markedTexts).then((marks) => marks.length === 3),
+      () => article.evaluate(markedTexts).then((marks) => marks.length === before.length),
       "the marks to return",
     );
+    expect(await article.evaluate(markedTexts)).toEqual(before);
     await options.close();
     await article.close();
   });

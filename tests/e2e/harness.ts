@@ -18,16 +18,22 @@ export interface ExplainerView {
   role: string | null;
   label: string | null;
   rect: { x: number; y: number; width: number; height: number };
+  /** Every button, by its visible text or accessible name, with its centre in viewport pixels. */
+  buttons: { label: string; x: number; y: number }[];
 }
 
 export interface Tab {
   goto(url: string): Promise<void>;
+  /** Makes this the tab the reader is looking at (background tabs run their timers slowly). */
+  bringToFront(): Promise<void>;
   /** Runs fn in the page's own world (what the page's scripts see). */
   evaluate<R, A extends unknown[]>(fn: (...args: A) => R, ...args: A): Promise<Awaited<R>>;
   mouseMove(x: number, y: number, steps?: number): Promise<void>;
   click(x: number, y: number): Promise<void>;
   press(key: string): Promise<void>;
   explainer(): Promise<ExplainerView | null>;
+  /** Scrolls the explainer's button with this label into view (as a reader would), then reads it. */
+  revealInExplainer(label: string): Promise<ExplainerView | null>;
   screenshot(path: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -45,8 +51,9 @@ export interface TestBrowser {
 const GECKO_ID = "backstory@backstory.example";
 const FIREFOX_UUID = "6b1d2f0e-6c1a-4f5e-9d0b-5a8f3c2e7d41";
 
-/** Reads the explainer card; runs with the closed shadow root as `this`. */
-const READ_EXPLAINER = `function () {
+/** Reads the explainer card; runs with the closed shadow root as `this` (and a button label to reveal). */
+const READ_EXPLAINER = `function (reveal) {
+  if (reveal) [...this.querySelectorAll("button")].find((b) => (b.getAttribute("aria-label") || b.textContent.trim()) === reveal)?.scrollIntoView({ block: "nearest" });
   const card = this.querySelector(".card");
   if (!card) return "null";
   const r = card.getBoundingClientRect();
@@ -56,6 +63,10 @@ const READ_EXPLAINER = `function () {
     role: card.getAttribute("role"),
     label: card.getAttribute("aria-labelledby"),
     rect: { x: r.x, y: r.y, width: r.width, height: r.height },
+    buttons: [...card.querySelectorAll("button")].map((b) => {
+      const box = b.getBoundingClientRect();
+      return { label: b.getAttribute("aria-label") || b.textContent.trim(), x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    }),
   });
 }`;
 
@@ -111,31 +122,36 @@ async function launchChromium(headless: boolean): Promise<TestBrowser> {
 function chromiumTab(context: BrowserContext, page: PlaywrightPage): Tab {
   return {
     goto: async (url) => void (await page.goto(url)),
+    bringToFront: () => page.bringToFront(),
     evaluate: (fn, ...args) => page.evaluate(fn as never, args.length > 1 ? args : args[0]) as never,
     mouseMove: (x, y, steps = 5) => page.mouse.move(x, y, { steps }),
     click: (x, y) => page.mouse.click(x, y),
     press: (key) => page.keyboard.press(key),
-    async explainer() {
-      const cdp = await context.newCDPSession(page);
-      try {
-        const { root } = await cdp.send("DOM.getDocument", { depth: -1, pierce: true });
-        const host = findNode(root, "BACKSTORY-EXPLAINER");
-        const shadow = host?.shadowRoots?.[0];
-        if (!shadow) return null;
-        const { object } = await cdp.send("DOM.resolveNode", { backendNodeId: shadow.backendNodeId });
-        const { result } = await cdp.send("Runtime.callFunctionOn", {
-          objectId: object.objectId as string,
-          functionDeclaration: READ_EXPLAINER,
-          returnByValue: true,
-        });
-        return JSON.parse(result.value as string) as ExplainerView | null;
-      } finally {
-        await cdp.detach();
-      }
-    },
+    explainer: () => readChromium(undefined),
+    revealInExplainer: (label) => readChromium(label),
     screenshot: async (path) => void (await page.screenshot({ path })),
     close: () => page.close(),
   };
+
+  async function readChromium(reveal: string | undefined): Promise<ExplainerView | null> {
+    const cdp = await context.newCDPSession(page);
+    try {
+      const { root } = await cdp.send("DOM.getDocument", { depth: -1, pierce: true });
+      const host = findNode(root, "BACKSTORY-EXPLAINER");
+      const shadow = host?.shadowRoots?.[0];
+      if (!shadow) return null;
+      const { object } = await cdp.send("DOM.resolveNode", { backendNodeId: shadow.backendNodeId });
+      const { result } = await cdp.send("Runtime.callFunctionOn", {
+        objectId: object.objectId as string,
+        functionDeclaration: READ_EXPLAINER,
+        arguments: [{ value: reveal }],
+        returnByValue: true,
+      });
+      return JSON.parse(result.value as string) as ExplainerView | null;
+    } finally {
+      await cdp.detach();
+    }
+  }
 }
 
 interface CdpNode {
@@ -199,34 +215,39 @@ function firefoxTab(browser: PuppeteerBrowser, page: PuppeteerPage): Tab {
       }
       await page.goto(url, { waitUntil: "load" });
     },
+    bringToFront: () => page.bringToFront(),
     evaluate: (fn, ...args) => page.evaluate(fn as never, ...(args as unknown as never[])) as never,
     mouseMove: (x, y, steps = 5) => page.mouse.move(x, y, { steps }),
     click: (x, y) => page.mouse.click(x, y),
     press: (key) => page.keyboard.press(key as never),
-    async explainer() {
-      const found = await connection.send("script.evaluate", {
-        expression: 'document.querySelector("backstory-explainer")',
-        target: { context: context() },
-        awaitPromise: false,
-        resultOwnership: "none",
-        serializationOptions: { includeShadowTree: "all", maxDomDepth: 0 },
-      });
-      const value = (found.result.result as { value?: { shadowRoot?: { sharedId?: string } } }).value;
-      const sharedId = value?.shadowRoot?.sharedId;
-      if (!sharedId) return null;
-      const read = await connection.send("script.callFunction", {
-        functionDeclaration: READ_EXPLAINER,
-        this: { sharedId },
-        target: { context: context() },
-        awaitPromise: false,
-        resultOwnership: "none",
-      });
-      const result = read.result.result as { value?: string };
-      return JSON.parse(result.value ?? "null") as ExplainerView | null;
-    },
+    explainer: () => readFirefox(undefined),
+    revealInExplainer: (label) => readFirefox(label),
     screenshot: async (path) => void (await page.screenshot({ path })),
     close: () => page.close(),
   };
+
+  async function readFirefox(reveal: string | undefined): Promise<ExplainerView | null> {
+    const found = await connection.send("script.evaluate", {
+      expression: 'document.querySelector("backstory-explainer")',
+      target: { context: context() },
+      awaitPromise: false,
+      resultOwnership: "none",
+      serializationOptions: { includeShadowTree: "all", maxDomDepth: 0 },
+    });
+    const value = (found.result.result as { value?: { shadowRoot?: { sharedId?: string } } }).value;
+    const sharedId = value?.shadowRoot?.sharedId;
+    if (!sharedId) return null;
+    const read = await connection.send("script.callFunction", {
+      functionDeclaration: READ_EXPLAINER,
+      this: { sharedId },
+      arguments: [reveal === undefined ? { type: "undefined" } : { type: "string", value: reveal }],
+      target: { context: context() },
+      awaitPromise: false,
+      resultOwnership: "none",
+    });
+    const result = read.result.result as { value?: string };
+    return JSON.parse(result.value ?? "null") as ExplainerView | null;
+  }
 }
 
 /** Polls fn in the page until it returns something truthy, or fails with what it last saw. */
@@ -243,4 +264,20 @@ export async function waitFor<R>(
     await new Promise((done) => setTimeout(done, 50));
   }
   throw new Error(`Timed out after ${timeout} ms waiting for ${what} (last saw ${JSON.stringify(last)})`);
+}
+
+/** Polls a page reading until it holds still (the same twice, 300 ms apart) and is non-empty. */
+export async function settled<R>(probe: () => Promise<R[]>, what: string, timeout = 10_000): Promise<R[]> {
+  let last = JSON.stringify(await probe());
+  return waitFor(
+    async () => {
+      await new Promise((done) => setTimeout(done, 300));
+      const now = await probe();
+      const same = JSON.stringify(now) === last && now.length > 0;
+      last = JSON.stringify(now);
+      return same ? now : null;
+    },
+    what,
+    timeout,
+  );
 }

@@ -1,0 +1,47 @@
+/**
+ * Dates for "since this article": glossary dates may be a year, a month or a day; an article's date is
+ * a day. Pure, so it is tested in Node.
+ */
+
+export interface DatedEvent {
+  date: string;
+  text: string;
+}
+
+/** The first day a partial date ("2020", "2020-03", "2020-03-05") can mean. */
+export function earliestDay(date: string): string {
+  if (/^\d{4}$/.test(date)) return `${date}-01-01`;
+  if (/^\d{4}-\d{2}$/.test(date)) return `${date}-01`;
+  return date;
+}
+
+/** Events that certainly happened after the day `published`, oldest first. */
+export function eventsSince(timeline: readonly DatedEvent[], published: string): DatedEvent[] {
+  return timeline
+    .filter((event) => earliestDay(event.date) > published)
+    .sort((a, b) => earliestDay(a.date).localeCompare(earliestDay(b.date)));
+}
+
+/** The latest events, newest last, for pages whose date is unknown. */
+export function latestEvents(timeline: readonly DatedEvent[], count = 3): DatedEvent[] {
+  return [...timeline].sort((a, b) => earliestDay(a.date).localeCompare(earliestDay(b.date))).slice(-count);
+}
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/** "5 Mar 2020", "Mar 2020" or "2020": as precise as the date is, never more. */
+export function formatDate(date: string): string {
+  const [year, month, day] = date.split("-");
+  if (!month) return year ?? date;
+  const name = MONTHS[Number(month) - 1] ?? month;
+  return day ? `${Number(day)} ${name} ${year}` : `${name} ${year}`;
+}
+
+/** The day (YYYY-MM-DD) in a date string as pages publish it (ISO 8601 with or without time), or null. */
+export function parsePublished(value: string | null | undefined): string | null {
+  const match = value?.trim().match(/^(\d{4})-(\d{2})-(\d{2})/);
+  if (!match) return null;
+  const [, year, month, day] = match;
+  if (Number(month) < 1 || Number(month) > 12 || Number(day) < 1 || Number(day) > 31) return null;
+  return `${year}-${month}-${day}`;
+}

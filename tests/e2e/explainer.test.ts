@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startServer, type TestServer } from "../support/server";
+import { BROWSERS, type ExplainerView, launch, type Tab, type TestBrowser, waitFor } from "./harness";
+import { markedTexts, pointOnText } from "./probes";
+
+describe.each(BROWSERS)("%s: the explainer", (name) => {
+  let browser: TestBrowser;
+  let server: TestServer;
+  let tab: Tab;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launch(name);
+    tab = await browser.newTab(server.url("/demo"));
+    await waitFor(() => tab.evaluate(markedTexts).then((marks) => marks.length > 0), "the first marks");
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const openOn = async (term: string): Promise<ExplainerView> => {
+    await tab.mouseMove(2, 2);
+    await waitFor(() => tab.explainer().then((view) => view === null), "no explainer");
+    const point = await waitFor(() => tab.evaluate(pointOnText, term), `"${term}" on the page`);
+    await tab.mouseMove(point.x, point.y, 4);
+    return waitFor(() => tab.explainer(), `the explainer for ${term}`);
+  };
+
+  it("says what happened since the article was published, and nothing from before", async () => {
+    const view = await openOn("Idlib");
+    expect(view.text).toContain("Since this article (21 Feb 2020)");
+    expect(view.text).toContain("5 Mar 2020");
+    expect(view.text).toContain("8 Dec 2024");
+    expect(view.text).not.toContain("Dec 2019");
+  });
+
+  it("opens related entries in place, with a way back", async () => {
+    const opened = await openOn("Idlib");
+    await tab.mouseMove(opened.rect.x + 20, opened.rect.y + 10, 6);
+    const view = (await tab.revealInExplainer("S-400 Triumf")) as ExplainerView;
+    const chip = view.buttons.find((button) => button.label === "S-400 Triumf");
+    expect(chip, "a related link to S-400").toBeDefined();
+    await tab.click(chip?.x ?? 0, chip?.y ?? 0);
+    const related = await waitFor(
+      () => tab.explainer().then((v) => (v?.title === "S-400 Triumf" ? v : null)),
+      "the related entry",
+    );
+    const back = related.buttons.find((button) => button.label === "Back");
+    expect(back).toBeDefined();
+    await tab.click(back?.x ?? 0, back?.y ?? 0);
+    await waitFor(() => tab.explainer().then((v) => v?.title === "Idlib"), "the way back to Idlib");
+  });
+
+  it("stays open while the pointer moves into it, and closes after it leaves both", async () => {
+    const view = await openOn("Idlib");
+    await tab.mouseMove(view.rect.x + view.rect.width / 2, view.rect.y + 30, 8);
+    await new Promise((done) => setTimeout(done, 600));
+    expect(await tab.explainer()).not.toBeNull();
+    await tab.mouseMove(view.rect.x + view.rect.width + 200, view.rect.y + view.rect.height + 200, 4);
+    await waitFor(
+      () => tab.explainer().then((v) => v === null),
+      "the explainer to close after the grace period",
+    );
+  });
+
+  it("closes with Escape", async () => {
+    await openOn("S-400");
+    await tab.press("Escape");
+    await waitFor(() => tab.explainer().then((v) => v === null), "Escape to close the explainer");
+  });
+
+  it("does not open for a pointer sweeping across a term", async () => {
+    await tab.mouseMove(2, 2);
+    const point = await waitFor(() => tab.evaluate(pointOnText, "S-400"), "S-400 on the page");
+    // One fast stroke across the term and on: about 3 px per millisecond.
+    await tab.mouseMove(point.x - 300, point.y, 2);
+    await tab.mouseMove(point.x + 300, point.y, 6);
+    await tab.mouseMove(point.x + 300, point.y + 200, 2);
+    await new Promise((done) => setTimeout(done, 400));
+    expect(await tab.explainer()).toBeNull();
+  });
+});
