@@ -1,5 +1,5 @@
 /**
- * npm run scan -- <file.html | https URL> [--json] [--all]
+ * npm run scan -- <file.html | https URL> [--json]
  * Prints the glossary terms found on a page with the engine the extension runs: the same article
  * root, text blocks, matcher and context rules (the page's scripts are not run, and CSS visibility is
  * not known here, so text hidden by stylesheets may be listed).

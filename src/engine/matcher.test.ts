@@ -47,3 +47,18 @@ describe("Matcher", () => {
     expect(found(m, "This is IS territory; is it?")).toEqual([["IS", 0]]);
   });
 });
+
+describe("Matcher in capitals", () => {
+  it("does not take a word in a shouted headline for an acronym", () => {
+    const aliases: IndexAlias[] = [
+      { folded: foldAlias("IS"), entry: 0, exact: "IS" },
+      { folded: foldAlias("UN"), entry: 1, exact: "UN" },
+    ];
+    const m = new Matcher(aliases);
+    expect(found(m, "LAURIE OAKES IS THE NINE NETWORK")).toEqual([]);
+    expect(found(m, "The UN said IS fighters withdrew.")).toEqual([
+      ["UN", 1],
+      ["IS", 0],
+    ]);
+  });
+});

@@ -114,6 +114,8 @@ function acceptedEntries(aliases: IndexAlias[], text: string, start: number, end
   const entries: number[] = [];
   for (const alias of aliases) {
     if (alias.exact !== undefined && !sameCase(text.slice(start, end), alias.exact)) continue;
+    // In a shouted headline ("OAKES IS BACK") an uppercase acronym is just a word in capitals.
+    if (alias.exact !== undefined && isShouted(alias.exact) && nextToShouting(text, start, end)) continue;
     if (!entries.includes(alias.entry)) entries.push(alias.entry);
   }
   return entries;
@@ -140,6 +142,14 @@ function significant(text: string): string[] {
 }
 
 const isUpper = (ch: string): boolean => ch !== ch.toLowerCase();
+const isShouted = (word: string): boolean => /\p{L}/u.test(word) && word === word.toUpperCase();
+
+/** True when the word just before or just after [start, end) is in capitals too. */
+function nextToShouting(text: string, start: number, end: number): boolean {
+  const before = /([\p{L}\p{N}]+)[^\p{L}\p{N}]*$/u.exec(text.slice(Math.max(0, start - 40), start))?.[1];
+  const after = /^[^\p{L}\p{N}]*([\p{L}\p{N}]+)/u.exec(text.slice(end, end + 40))?.[1];
+  return [before, after].some((word) => word !== undefined && word.length > 1 && isShouted(word) && !/^\d+$/.test(word));
+}
 
 /** Convenience for tests and tools: aliases from plain strings. */
 export function aliasesOf(terms: readonly string[]): IndexAlias[] {

@@ -63,9 +63,13 @@ export function checkGlossary(
     for (const alias of entry.aliases) {
       const aliasText = typeof alias === "string" ? alias : alias.text;
       const folded = foldAlias(aliasText);
-      if (seen.has(folded)) problems.push(`${where(entry)} › aliases: "${aliasText}" is listed twice`);
-      seen.add(folded);
-      owners.set(folded, [...(owners.get(folded) ?? []), entry]);
+      // Case-sensitive spellings may differ only in case ("NATO" and "Nato", but not "nato" in Italian).
+      const key = typeof alias === "string" ? folded : `${folded}:${aliasText}`;
+      if (seen.has(key) || (typeof alias !== "string" && seen.has(folded))) {
+        problems.push(`${where(entry)} › aliases: "${aliasText}" is listed twice`);
+      }
+      seen.add(key);
+      if (!owners.get(folded)?.includes(entry)) owners.set(folded, [...(owners.get(folded) ?? []), entry]);
       const gated = typeof alias !== "string" || entry.context?.require !== undefined;
       if (!gated && commonWords.has(folded)) {
         problems.push(

@@ -23,7 +23,11 @@ export interface ExplainerView {
 }
 
 export interface Tab {
+  /** When the tab was opened (Date.now()). */
+  opened: number;
   goto(url: string): Promise<void>;
+  /** Uncaught errors the page has thrown since the tab opened. */
+  errors(): string[];
   /** Makes this the tab the reader is looking at (background tabs run their timers slowly). */
   bringToFront(): Promise<void>;
   /** Runs fn in the page's own world (what the page's scripts see). */
@@ -120,7 +124,11 @@ async function launchChromium(headless: boolean): Promise<TestBrowser> {
 }
 
 function chromiumTab(context: BrowserContext, page: PlaywrightPage): Tab {
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
   return {
+    opened: Date.now(),
+    errors: () => [...errors],
     goto: async (url) => void (await page.goto(url)),
     bringToFront: () => page.bringToFront(),
     evaluate: (fn, ...args) => page.evaluate(fn as never, args.length > 1 ? args : args[0]) as never,
@@ -201,7 +209,11 @@ interface BidiConnection {
 function firefoxTab(browser: PuppeteerBrowser, page: PuppeteerPage): Tab {
   const connection = (browser as unknown as { connection: BidiConnection }).connection;
   const context = () => (page.mainFrame() as unknown as { _id: string })._id;
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error instanceof Error ? error.message : String(error)));
   return {
+    opened: Date.now(),
+    errors: () => [...errors],
     async goto(url) {
       if (url.startsWith("moz-extension:")) {
         // Over BiDi, goto never resolves for extension pages although they load: wait for the DOM.
@@ -213,7 +225,10 @@ function firefoxTab(browser: PuppeteerBrowser, page: PuppeteerPage): Tab {
         );
         return;
       }
-      await page.goto(url, { waitUntil: "load" });
+      // A saved page may try to leave for its real site, which this closed network rejects: stay put.
+      await page.goto(url, { waitUntil: "load" }).catch((error: Error) => {
+        if (!/Address rejected|NS_BINDING_ABORTED/.test(error.message)) throw error;
+      });
     },
     bringToFront: () => page.bringToFront(),
     evaluate: (fn, ...args) => page.evaluate(fn as never, ...(args as unknown as never[])) as never,
@@ -266,14 +281,18 @@ export async function waitFor<R>(
   throw new Error(`Timed out after ${timeout} ms waiting for ${what} (last saw ${JSON.stringify(last)})`);
 }
 
-/** Polls a page reading until it holds still (the same twice, 300 ms apart) and is non-empty. */
-export async function settled<R>(probe: () => Promise<R[]>, what: string, timeout = 10_000): Promise<R[]> {
+/** Polls a page reading until it holds still (the same twice, 300 ms apart); by default also non-empty. */
+export async function settled<R>(
+  probe: () => Promise<R[]>,
+  what: string,
+  { timeout = 10_000, allowEmpty = false } = {},
+): Promise<R[]> {
   let last = JSON.stringify(await probe());
   return waitFor(
     async () => {
       await new Promise((done) => setTimeout(done, 300));
       const now = await probe();
-      const same = JSON.stringify(now) === last && now.length > 0;
+      const same = JSON.stringify(now) === last && (allowEmpty || now.length > 0);
       last = JSON.stringify(now);
       return same ? now : null;
     },
