@@ -2,7 +2,7 @@
 import browser from "webextension-polyfill";
 import bodies from "../glossary/generated/bodies.json";
 import type { Entry } from "../glossary/schema";
-import { type BackgroundCalls, parseCall } from "../shared/messages";
+import { type BackgroundCalls, callTab, parseCall } from "../shared/messages";
 
 const entries = bodies as unknown as Record<string, Entry>;
 
@@ -14,4 +14,11 @@ browser.runtime.onMessage.addListener((message: unknown) => {
   const parsed = parseCall(message);
   if (!parsed) return undefined;
   return Promise.resolve(handlers[parsed.call](...parsed.args));
+});
+
+// Keyboard commands (rebindable in the browser's shortcuts settings) step through the terms of the page.
+browser.commands.onCommand.addListener(async (command, tab) => {
+  const target = command === "explain-next" ? "next" : command === "explain-previous" ? "previous" : null;
+  const tabId = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+  if (target && tabId !== undefined) await callTab(tabId, "explain", target).catch(() => undefined);
 });

@@ -19,6 +19,8 @@ export class Explainer {
   private candidate: Mark | null = null;
   private open: Mark | null = null;
   private insideCard = false;
+  /** Opened from the keyboard: stays until Escape, the close button or another term. */
+  private keyboardOpened = false;
   private dwellTimer = 0;
   private graceTimer = 0;
 
@@ -47,28 +49,42 @@ export class Explainer {
         this.dwellTimer = window.setTimeout(() => void this.show(mark), DWELL_MS);
       }
     }
-    if (this.open && !mark && !this.insideCard) this.scheduleClose();
+    if (this.open && !mark && !this.insideCard && !this.keyboardOpened) this.scheduleClose();
   }
 
-  async show(mark: Mark): Promise<void> {
+  /** Opens the explainer for a mark at once, taking keyboard focus into it: the keyboard route. */
+  async showNow(mark: Mark): Promise<void> {
+    clearTimeout(this.dwellTimer);
+    this.candidate = mark;
+    await this.show(mark, true);
+  }
+
+  async show(mark: Mark, focus = false): Promise<void> {
     const entry = await this.load(mark);
     if (!entry || this.candidate !== mark) return;
     clearTimeout(this.graceTimer);
     this.open = mark;
+    this.keyboardOpened = focus;
     this.onActive(mark);
-    this.popover.show(mark.range, entry, this.published, {
-      titleOf: this.titleOf,
-      loadEntry: (id) => this.loadId(id),
-      onClose: () => this.close(),
-      onPointerEnter: () => {
-        this.insideCard = true;
-        clearTimeout(this.graceTimer);
+    this.popover.show(
+      mark.range,
+      entry,
+      this.published,
+      {
+        titleOf: this.titleOf,
+        loadEntry: (id) => this.loadId(id),
+        onClose: () => this.close(),
+        onPointerEnter: () => {
+          this.insideCard = true;
+          clearTimeout(this.graceTimer);
+        },
+        onPointerLeave: () => {
+          this.insideCard = false;
+          this.scheduleClose();
+        },
       },
-      onPointerLeave: () => {
-        this.insideCard = false;
-        this.scheduleClose();
-      },
-    });
+      focus,
+    );
   }
 
   close(): void {
@@ -78,6 +94,7 @@ export class Explainer {
     this.open = null;
     this.candidate = null;
     this.insideCard = false;
+    this.keyboardOpened = false;
     this.onActive(null);
   }
 

@@ -6,18 +6,20 @@ import { findArticleRoot } from "../engine/article-root";
 import type { Mark } from "../engine/marks";
 import { Matcher } from "../engine/matcher";
 import { bundledIndex } from "../glossary/bundled";
+import type { Settings } from "../shared/settings";
 import { loadSettings, watchSettings } from "../shared/storage";
 import { readPublishedDate } from "./article-date";
 import { Explainer } from "./explainer";
 import { watchPointer } from "./hover";
 import { PageMarker } from "./page-marker";
+import { answerReaderCalls } from "./reader-calls";
 
 const ACTIVE = "backstory-active";
 
 let matcher: Matcher | null = null;
 let session: AbortController | null = null;
 
-function activate(): void {
+function activate(settings: Settings): void {
   if (session || !("highlights" in CSS)) return;
   session = new AbortController();
   const { signal } = session;
@@ -25,7 +27,7 @@ function activate(): void {
   const marker = new PageMarker(
     bundledIndex,
     matcher,
-    { firstOnly: true, findRoot: () => findArticleRoot(document) },
+    { firstOnly: !settings.everyOccurrence, findRoot: () => findArticleRoot(document) },
     signal,
   );
   void marker.markAll();
@@ -43,6 +45,7 @@ function activate(): void {
     signal,
   );
   watchPointer(marker.marks, (sample) => explainer.onPointer(sample), signal);
+  answerReaderCalls(bundledIndex, matcher, marker, explainer, signal);
   window.addEventListener("keydown", (event) => event.key === "Escape" && explainer.close(), {
     capture: true,
     signal,
@@ -56,9 +59,13 @@ function deactivate(): void {
 }
 
 async function main(): Promise<void> {
-  const apply = (enabled: boolean) => (enabled ? activate() : deactivate());
-  apply((await loadSettings()).enabled);
-  watchSettings((settings) => apply(settings.enabled), new AbortController().signal);
+  // Any change of settings starts marking afresh with the new ones: no reload, nothing left behind.
+  const apply = (settings: Settings) => {
+    deactivate();
+    if (settings.enabled) activate(settings);
+  };
+  apply(await loadSettings());
+  watchSettings(apply, new AbortController().signal);
 }
 
 void main();

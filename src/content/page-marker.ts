@@ -7,6 +7,7 @@ import { ContextWords, isIntact, type Mark, MarkSet, markFor } from "../engine/m
 import type { Matcher } from "../engine/matcher";
 import { blockOf, collectBlocks, isInsideSkipped, type TextBlock } from "../engine/text-blocks";
 import type { CompiledIndex } from "../glossary/compile";
+import { HOST_TAG } from "../popover/host";
 
 export const HIGHLIGHT = "backstory";
 const SLICE_MS = 8;
@@ -31,10 +32,10 @@ async function yieldToPage(): Promise<void> {
 export class PageMarker {
   readonly marks = new MarkSet();
   private readonly highlight = new Highlight();
-  private readonly context: ContextWords;
+  readonly context: ContextWords;
   private readonly firstMark = new Map<number, Mark>();
   private readonly dirty = new Set<Element>();
-  private root: Element | null = null;
+  root: Element | null = null;
   private batchTimer = 0;
 
   constructor(
@@ -100,6 +101,7 @@ export class PageMarker {
 
   private noteChanges(records: MutationRecord[]): void {
     for (const record of records) {
+      if (isOurOwn(record)) continue;
       const block = blockOf(record.target);
       if (block) this.dirty.add(block);
     }
@@ -135,6 +137,12 @@ export class PageMarker {
       .flatMap((element) => collectBlocks(element));
     await this.scan(blocks);
   }
+}
+
+/** Opening and closing the explainer adds and removes our host element: not a change to the page. */
+function isOurOwn(record: MutationRecord): boolean {
+  const nodes = [...record.addedNodes, ...record.removedNodes];
+  return nodes.length > 0 && nodes.every((node) => node.nodeName.toLowerCase() === HOST_TAG);
 }
 
 /**

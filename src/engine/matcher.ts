@@ -148,7 +148,9 @@ const isShouted = (word: string): boolean => /\p{L}/u.test(word) && word === wor
 function nextToShouting(text: string, start: number, end: number): boolean {
   const before = /([\p{L}\p{N}]+)[^\p{L}\p{N}]*$/u.exec(text.slice(Math.max(0, start - 40), start))?.[1];
   const after = /^[^\p{L}\p{N}]*([\p{L}\p{N}]+)/u.exec(text.slice(end, end + 40))?.[1];
-  return [before, after].some((word) => word !== undefined && word.length > 1 && isShouted(word) && !/^\d+$/.test(word));
+  return [before, after].some(
+    (word) => word !== undefined && word.length > 1 && isShouted(word) && !/^\d+$/.test(word),
+  );
 }
 
 /** Convenience for tests and tools: aliases from plain strings. */

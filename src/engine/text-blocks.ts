@@ -105,9 +105,13 @@ export function collectBlocks(root: Node, exclude?: Node): TextBlock[] {
       current.starts.push(current.text.length);
       current.nodes.push(text);
       current.text += text.data;
-    } else if (node.nodeType === Node.ELEMENT_NODE && node !== exclude && !isSkipped(node as Element)) {
-      if (node.nodeName === "BR" || isBlock(node)) flush();
-      descend = node.firstChild !== null;
+    } else if (node.nodeType === Node.ELEMENT_NODE) {
+      // A skipped element (code, a form field, our own UI) also breaks the run: no term spans it.
+      if (node === exclude || isSkipped(node as Element)) flush();
+      else {
+        if (node.nodeName === "BR" || isBlock(node)) flush();
+        descend = node.firstChild !== null;
+      }
     }
     if (descend) {
       node = node.firstChild;

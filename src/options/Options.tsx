@@ -26,6 +26,19 @@ export function Options() {
             <span class="hint">{t("optionsEnabledHint")}</span>
           </span>
         </label>
+        <label class="switch">
+          <input
+            type="checkbox"
+            name="everyOccurrence"
+            checked={settings.everyOccurrence}
+            onChange={(event) => void save({ everyOccurrence: event.currentTarget.checked })}
+          />
+          <span>
+            {t("optionsEveryOccurrence")}
+            <br />
+            <span class="hint">{t("optionsEveryOccurrenceHint")}</span>
+          </span>
+        </label>
       </section>
     </>
   );

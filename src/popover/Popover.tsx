@@ -29,7 +29,7 @@ export function Popover({ entry: first, published, titleOf, loadEntry, onClose }
   };
 
   return (
-    <div class="card" ref={card} role="dialog" aria-labelledby="backstory-title" lang="en">
+    <div class="card" ref={card} tabIndex={-1} role="dialog" aria-labelledby="backstory-title" lang="en">
       <div class="header">
         {trail.length > 1 && (
           <button

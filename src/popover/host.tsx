@@ -8,6 +8,9 @@ import type { Entry } from "../glossary/schema";
 import { Popover } from "./Popover";
 import css from "./popover.css?inline";
 
+/** The one element Backstory adds to a page, and only while an explainer is open. */
+export const HOST_TAG = "backstory-explainer";
+
 export interface PopoverHandlers {
   titleOf: (id: string) => string | undefined;
   loadEntry: (id: string) => Promise<Entry | null>;
@@ -20,14 +23,22 @@ export class PopoverHost {
   private host: HTMLElement | null = null;
   private root: ShadowRoot | null = null;
   private stopFollowing: (() => void) | null = null;
+  /** Where focus was before a keyboard reader was taken into the explainer, to give it back. */
+  private returnFocus: HTMLElement | null = null;
 
   get isOpen(): boolean {
     return this.host !== null;
   }
 
-  show(anchor: StaticRange, entry: Entry, published: string | null, handlers: PopoverHandlers): void {
+  show(
+    anchor: StaticRange,
+    entry: Entry,
+    published: string | null,
+    handlers: PopoverHandlers,
+    focus = false,
+  ): void {
     if (!this.host || !this.root) {
-      this.host = document.createElement("backstory-explainer");
+      this.host = document.createElement(HOST_TAG);
       this.root = this.host.attachShadow({ mode: "closed" });
       this.host.addEventListener("pointerenter", handlers.onPointerEnter);
       this.host.addEventListener("pointerleave", handlers.onPointerLeave);
@@ -48,16 +59,25 @@ export class PopoverHost {
       this.root,
     );
     const card = this.root.querySelector<HTMLElement>(".card");
-    if (card) this.follow(anchor, card);
+    if (!card) return;
+    this.follow(anchor, card);
+    if (focus) {
+      const active = document.activeElement;
+      if (active instanceof HTMLElement && active !== this.host) this.returnFocus = active;
+      card.focus({ preventScroll: true });
+    }
   }
 
   hide(): void {
+    const hadFocus = this.host !== null && document.activeElement === this.host;
     this.stopFollowing?.();
     this.stopFollowing = null;
     if (this.root) render(null, this.root);
     this.host?.remove();
     this.host = null;
     this.root = null;
+    if (hadFocus) this.returnFocus?.focus({ preventScroll: true });
+    this.returnFocus = null;
   }
 
   /** Places the card above or below the term, never sideways, and keeps it there on scroll. */
@@ -80,6 +100,13 @@ export class PopoverHost {
           offset(8),
           flip({ fallbackPlacements: ["top-start"], padding: 5 }),
           shift({ padding: 5 }),
+          // Never past the viewport's edge: a tall card scrolls inside itself instead.
+          size({
+            padding: 5,
+            apply: ({ availableHeight }) => {
+              card.style.maxHeight = `${Math.max(160, Math.min(440, availableHeight))}px`;
+            },
+          }),
         ],
       }).then(({ x, y }) => {
         card.style.left = `${x}px`;

@@ -1,12 +1,28 @@
-/** The toolbar popup: is Backstory on, a one-click switch, and the way to the settings. */
+/** The toolbar popup: is Backstory on, a one-click switch, the terms on this page, and the settings. */
+import { useEffect, useState } from "preact/hooks";
 import browser from "webextension-polyfill";
 import { t } from "../shared/i18n";
+import { callTab } from "../shared/messages";
 import { useSettings } from "../ui/use-settings";
+import { findReadingTab, type ReadingTab } from "./reading-tab";
 
 export function Popup() {
   const [settings, save] = useSettings();
+  const [reading, setReading] = useState<ReadingTab | null | undefined>(undefined);
+  useEffect(() => {
+    if (settings?.enabled) void findReadingTab().then(setReading);
+    else setReading(null);
+  }, [settings?.enabled]);
   if (!settings) return null;
   const { enabled } = settings;
+
+  const explain = async (id: string) => {
+    if (!reading) return;
+    await callTab(reading.tabId, "explain", id);
+    await browser.tabs.update(reading.tabId, { active: true });
+    window.close();
+  };
+
   return (
     <>
       <div class="status">
@@ -16,6 +32,28 @@ export function Popup() {
           {t(enabled ? "popupTurnOff" : "popupTurnOn")}
         </button>
       </div>
+      {enabled && reading !== undefined && (
+        <section class="terms" aria-labelledby="terms-heading">
+          <h2 id="terms-heading">{t("popupTermsHeading")}</h2>
+          {reading === null && <p class="hint">{t("popupNotHere")}</p>}
+          {reading?.terms.length === 0 && <p class="hint">{t("popupNoTerms")}</p>}
+          {reading && reading.terms.length > 0 && (
+            <>
+              <ul>
+                {reading.terms.map((term) => (
+                  <li key={term.id}>
+                    <button type="button" class="term" onClick={() => void explain(term.id)}>
+                      <span>{term.title}</span>
+                      <span class="count">{t("popupOccurrences", String(term.count))}</span>
+                    </button>
+                  </li>
+                ))}
+              </ul>
+              <p class="hint">{t("popupTermHint")}</p>
+            </>
+          )}
+        </section>
+      )}
       <a
         href={browser.runtime.getURL("src/options/index.html")}
         onClick={(event) => {

@@ -10,6 +10,22 @@ export interface BackgroundCalls {
   getEntry(id: string): Entry | null;
 }
 
+/** A term found on the page, for the popup's list. */
+export interface FoundTerm {
+  id: string;
+  title: string;
+  /** How often it occurs in the article. */
+  count: number;
+}
+
+/** What the toolbar popup and the keyboard commands ask of the content script in a tab. */
+export interface ContentCalls {
+  /** The terms on the page, in reading order. */
+  listTerms(): FoundTerm[];
+  /** Scrolls to a term and opens its explainer with focus in it: by id, or the next/previous in reading order. */
+  explain(target: string): boolean;
+}
+
 export type CallName = keyof BackgroundCalls;
 export type Call = { [K in CallName]: { call: K; args: Parameters<BackgroundCalls[K]> } }[CallName];
 
@@ -18,6 +34,27 @@ export function callBackground<K extends CallName>(
   ...args: Parameters<BackgroundCalls[K]>
 ): Promise<ReturnType<BackgroundCalls[K]>> {
   return browser.runtime.sendMessage({ call, args });
+}
+
+export type ContentCall = {
+  [K in keyof ContentCalls]: { call: K; args: Parameters<ContentCalls[K]> };
+}[keyof ContentCalls];
+
+export function callTab<K extends keyof ContentCalls>(
+  tabId: number,
+  call: K,
+  ...args: Parameters<ContentCalls[K]>
+): Promise<ReturnType<ContentCalls[K]>> {
+  return browser.tabs.sendMessage(tabId, { call, args });
+}
+
+export function parseContentCall(message: unknown): ContentCall | undefined {
+  if (typeof message !== "object" || message === null) return undefined;
+  const { call, args } = message as { call?: unknown; args?: unknown };
+  if (!Array.isArray(args)) return undefined;
+  if (call === "listTerms") return { call, args: [] };
+  if (call === "explain" && typeof args[0] === "string") return { call, args: [args[0]] };
+  return undefined;
 }
 
 /** Narrows an incoming message to a known call, checking the argument types. */

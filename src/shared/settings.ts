@@ -5,6 +5,8 @@
 export const DEFAULT_SETTINGS = {
   /** The global switch. */
   enabled: true,
+  /** Mark every occurrence of a term, not only the first. */
+  everyOccurrence: false,
 };
 
 export type Settings = typeof DEFAULT_SETTINGS;

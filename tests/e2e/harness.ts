@@ -89,27 +89,34 @@ function browserPath(name: BrowserName): string {
   return path;
 }
 
-export async function launch(name: BrowserName, { headless = true } = {}): Promise<TestBrowser> {
+/** Launches a browser with the built extension, or with `extension: false` a plain one to compare with. */
+export async function launch(
+  name: BrowserName,
+  { headless = true, extension = true } = {},
+): Promise<TestBrowser> {
   requireBuild();
-  return name === "chromium" ? launchChromium(headless) : launchFirefox();
+  return name === "chromium" ? launchChromium(headless, extension) : launchFirefox(extension);
 }
 
-async function launchChromium(headless: boolean): Promise<TestBrowser> {
+async function launchChromium(headless: boolean, extension: boolean): Promise<TestBrowser> {
   const context = await chromium.launchPersistentContext("", {
     executablePath: browserPath("chromium"),
     headless,
     viewport: { width: 1280, height: 800 },
     args: [
-      `--disable-extensions-except=${DIST.chromium}`,
-      `--load-extension=${DIST.chromium}`,
+      ...(extension
+        ? [`--disable-extensions-except=${DIST.chromium}`, `--load-extension=${DIST.chromium}`]
+        : []),
       "--disable-background-networking",
       "--disable-component-update",
       "--disable-sync",
       "--no-first-run",
     ],
   });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent("serviceworker"));
-  const extensionId = new URL(worker.url()).host;
+  const worker = extension
+    ? (context.serviceWorkers()[0] ?? (await context.waitForEvent("serviceworker")))
+    : null;
+  const extensionId = worker ? new URL(worker.url()).host : "none";
   return {
     name: "chromium",
     closed: new Promise((done) => context.on("close", () => done())),
@@ -178,7 +185,7 @@ function findNode(node: CdpNode, name: string): CdpNode | undefined {
   return undefined;
 }
 
-async function launchFirefox(): Promise<TestBrowser> {
+async function launchFirefox(extension: boolean): Promise<TestBrowser> {
   const browser = await puppeteer.launch({
     browser: "firefox",
     executablePath: browserPath("firefox"),
@@ -189,7 +196,7 @@ async function launchFirefox(): Promise<TestBrowser> {
       "extensions.webextensions.uuids": JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
     },
   });
-  await browser.installExtension(DIST.firefox);
+  if (extension) await browser.installExtension(DIST.firefox);
   return {
     name: "firefox",
     async newTab(url) {

@@ -1,0 +1,94 @@
+/**
+ * The keyboard and screen-reader route into explainers: the toolbar popup's list of terms, and stepping
+ * through the page's terms in reading order (what the Alt+Shift+. and Alt+Shift+, commands do).
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startServer, type TestServer } from "../support/server";
+import { BROWSERS, launch, settled, type Tab, type TestBrowser, waitFor } from "./harness";
+import { markedTexts } from "./probes";
+
+describe.each(BROWSERS)("%s: the keyboard route", (name) => {
+  let browser: TestBrowser;
+  let server: TestServer;
+  let article: Tab;
+  let marks: string[];
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launch(name);
+    article = await browser.newTab(server.url("/demo"));
+    marks = await settled(() => article.evaluate(markedTexts), "the marks to settle");
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const focusIsInExplainer = () =>
+    article.evaluate(() => document.activeElement?.tagName === "BACKSTORY-EXPLAINER");
+
+  it("lists the page's terms in the popup, in reading order, and opens the one chosen with focus in it", async () => {
+    const popup = await browser.newTab(browser.extensionUrl("src/popup/index.html"));
+    const terms = await waitFor(
+      () =>
+        popup.evaluate(() => {
+          const list = [...document.querySelectorAll(".term span:first-child")].map((el) => el.textContent);
+          return list.length > 0 ? list : null;
+        }),
+      "the list of terms",
+    );
+    expect(terms).toHaveLength(marks.length);
+    expect(terms[0]).toBe("Idlib");
+    const button = await popup.evaluate(() => {
+      const target = [...document.querySelectorAll<HTMLElement>(".term")].find((el) =>
+        el.textContent?.startsWith("S-400"),
+      );
+      target?.focus();
+      return target !== undefined;
+    });
+    expect(button).toBe(true);
+    await popup.press("Enter");
+    await article.bringToFront();
+    const view = await waitFor(() => article.explainer(), "the explainer chosen in the popup");
+    expect(view.title).toBe("S-400 Triumf");
+    expect(await focusIsInExplainer()).toBe(true);
+    await article.press("Escape");
+    await waitFor(() => article.explainer().then((v) => v === null), "Escape to close it");
+    expect(await focusIsInExplainer()).toBe(false);
+  });
+
+  it("steps through every term on the page in reading order, and back", { timeout: 90_000 }, async () => {
+    const options = await browser.newTab(browser.extensionUrl("src/options/index.html"));
+    let shown: string | undefined;
+    const step = async (direction: "next" | "previous") => {
+      // What the background does when the shortcut is pressed: ask the reading tab to step.
+      await options.evaluate(async (target: string) => {
+        type Tabs = {
+          query: (q: object) => Promise<{ id?: number; url?: string }[]>;
+          sendMessage: (id: number, message: object) => Promise<unknown>;
+        };
+        const tabs = (globalThis as unknown as { chrome: { tabs: Tabs } }).chrome.tabs;
+        for (const tab of await tabs.query({})) {
+          if (tab.id === undefined || tab.url?.includes("-extension://")) continue;
+          const answered = await tabs
+            .sendMessage(tab.id, { call: "explain", args: [target] })
+            .catch(() => false);
+          if (answered) return;
+        }
+      }, direction);
+      const view = await waitFor(
+        () => article.explainer().then((v) => (v && v.title !== shown ? v : null)),
+        `the ${direction} explainer`,
+      );
+      shown = view.title;
+      return view;
+    };
+    await article.press("Escape");
+    const seen: string[] = [];
+    for (let i = 0; i < marks.length; i++) seen.push((await step("next")).title);
+    expect(new Set(seen).size).toBe(marks.length);
+    const back = await step("previous");
+    expect(back.title).toBe(seen[seen.length - 2]);
+    await options.close();
+  });
+});
