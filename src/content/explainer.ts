@@ -16,6 +16,7 @@ const SWEEP_SPEED = 0.5;
 export class Explainer {
   private readonly popover = new PopoverHost();
   private readonly entries = new Map<string, Promise<Entry | null>>();
+  private readonly maps = new Map<string, Promise<string | null>>();
   private candidate: Mark | null = null;
   private open: Mark | null = null;
   private insideCard = false;
@@ -73,6 +74,7 @@ export class Explainer {
       {
         titleOf: this.titleOf,
         loadEntry: (id) => this.loadId(id),
+        loadMap: (id) => this.loadMap(id),
         onClose: () => this.close(),
         onPointerEnter: () => {
           this.insideCard = true;
@@ -104,7 +106,17 @@ export class Explainer {
   }
 
   private load(mark: Mark): Promise<Entry | null> {
+    void this.loadMap(this.entryId(mark)); // maps too arrive during the dwell
     return this.loadId(this.entryId(mark));
+  }
+
+  private loadMap(id: string): Promise<string | null> {
+    let map = this.maps.get(id);
+    if (!map) {
+      map = callBackground("getMap", id).catch(() => null);
+      this.maps.set(id, map);
+    }
+    return map;
   }
 
   private loadId(id: string): Promise<Entry | null> {

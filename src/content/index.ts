@@ -13,17 +13,33 @@ import { Explainer } from "./explainer";
 import { watchPointer } from "./hover";
 import { PageMarker } from "./page-marker";
 import { answerReaderCalls } from "./reader-calls";
+import { Slicer } from "./slicer";
 
 const ACTIVE = "backstory-active";
 
-let matcher: Matcher | null = null;
+let matcher: Promise<Matcher> | null = null;
 let session: AbortController | null = null;
 
-function activate(settings: Settings): void {
+/** The glossary's matcher, built once per page a slice at a time. */
+function bundledMatcher(): Promise<Matcher> {
+  matcher ??= (async () => {
+    const built = new Matcher();
+    const slicer = new Slicer();
+    for (const alias of bundledIndex.aliases) {
+      built.add(alias);
+      await slicer.pause();
+    }
+    return built;
+  })();
+  return matcher;
+}
+
+async function activate(settings: Settings): Promise<void> {
   if (session || !("highlights" in CSS)) return;
   session = new AbortController();
   const { signal } = session;
-  matcher ??= new Matcher(bundledIndex.aliases);
+  const matcher = await bundledMatcher();
+  if (signal.aborted) return;
   const marker = new PageMarker(
     bundledIndex,
     matcher,
@@ -62,7 +78,7 @@ async function main(): Promise<void> {
   // Any change of settings starts marking afresh with the new ones: no reload, nothing left behind.
   const apply = (settings: Settings) => {
     deactivate();
-    if (settings.enabled) activate(settings);
+    if (settings.enabled) void activate(settings);
   };
   apply(await loadSettings());
   watchSettings(apply, new AbortController().signal);

@@ -5,12 +5,12 @@
  */
 import { ContextWords, isIntact, type Mark, MarkSet, markFor } from "../engine/marks";
 import type { Matcher } from "../engine/matcher";
-import { blockOf, collectBlocks, isInsideSkipped, type TextBlock } from "../engine/text-blocks";
+import { blockOf, isInsideSkipped, type TextBlock, walkBlocks } from "../engine/text-blocks";
 import type { CompiledIndex } from "../glossary/compile";
 import { HOST_TAG } from "../popover/host";
+import { Slicer } from "./slicer";
 
 export const HIGHLIGHT = "backstory";
-const SLICE_MS = 8;
 const BATCH_MS = 150;
 /** With every occurrence marked, an endless page must not grow our memory without end. */
 const MAX_MARKS = 3000;
@@ -21,12 +21,6 @@ export interface MarkerOptions {
   findRoot: () => Element | null;
   /** Subscribed to whenever the marks change. */
   onChange?: () => void;
-}
-
-async function yieldToPage(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (scheduler?.yield) await scheduler.yield();
-  else await new Promise((done) => setTimeout(done, 0));
 }
 
 export class PageMarker {
@@ -57,25 +51,24 @@ export class PageMarker {
 
   async markAll(): Promise<void> {
     this.root = this.options.findRoot();
-    if (this.root) await this.scan(collectBlocks(this.root));
+    if (this.root) await this.scan(this.root);
   }
 
-  private async scan(blocks: TextBlock[]): Promise<void> {
-    const ordered = fromViewport(blocks);
-    let sliceEnd = performance.now() + SLICE_MS;
-    const slice = async () => {
-      if (performance.now() < sliceEnd) return;
-      await yieldToPage();
-      sliceEnd = performance.now() + SLICE_MS;
-    };
-    for (const block of ordered) {
-      this.context.read(block.text);
-      await slice();
-      if (this.signal.aborted) return;
+  /** Reads the text under the roots (and their context words), then marks it from the viewport on. */
+  private async scan(...roots: Element[]): Promise<void> {
+    const slicer = new Slicer();
+    const blocks: TextBlock[] = [];
+    for (const root of roots) {
+      for (const block of walkBlocks(root)) {
+        blocks.push(block);
+        this.context.read(block.text);
+        await slicer.pause();
+        if (this.signal.aborted) return;
+      }
     }
-    for (const block of ordered) {
+    for (const block of fromViewport(blocks)) {
       for (const match of this.matcher.scan(block.text)) this.consider(block, match);
-      await slice();
+      await slicer.pause();
       if (this.signal.aborted) return;
     }
     this.options.onChange?.();
@@ -131,11 +124,11 @@ export class PageMarker {
       const redo = roots.some((element) => element.contains(mark.nodes[0] as Node));
       if (redo || !isIntact(mark)) this.drop(mark);
     }
-    const blocks = roots
-      .map((element) => (element.contains(root) ? root : element))
-      .filter((element) => !isInsideSkipped(element))
-      .flatMap((element) => collectBlocks(element));
-    await this.scan(blocks);
+    await this.scan(
+      ...roots
+        .map((element) => (element.contains(root) ? root : element))
+        .filter((element) => !isInsideSkipped(element)),
+    );
   }
 }
 

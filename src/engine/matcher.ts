@@ -30,20 +30,23 @@ const newNode = (): TrieNode => ({ next: new Map() });
 export class Matcher {
   private readonly root = newNode();
 
-  constructor(aliases: readonly IndexAlias[]) {
-    for (const alias of aliases) {
-      let node = this.root;
-      for (let i = 0; i < alias.folded.length; i++) {
-        const code = alias.folded.charCodeAt(i);
-        let child = node.next.get(code);
-        if (!child) {
-          child = newNode();
-          node.next.set(code, child);
-        }
-        node = child;
+  constructor(aliases: readonly IndexAlias[] = []) {
+    for (const alias of aliases) this.add(alias);
+  }
+
+  /** Adds one alias; the content script adds them a slice at a time so no task runs long. */
+  add(alias: IndexAlias): void {
+    let node = this.root;
+    for (let i = 0; i < alias.folded.length; i++) {
+      const code = alias.folded.charCodeAt(i);
+      let child = node.next.get(code);
+      if (!child) {
+        child = newNode();
+        node.next.set(code, child);
       }
-      node.aliases = [...(node.aliases ?? []), alias];
+      node = child;
     }
+    node.aliases = [...(node.aliases ?? []), alias];
   }
 
   /** Every non-overlapping, longest match in text, in order. */

@@ -88,6 +88,11 @@ function isSkipped(element: Element): boolean {
 
 /** Collects the text blocks under root, in document order. `exclude` is left out (our own UI). */
 export function collectBlocks(root: Node, exclude?: Node): TextBlock[] {
+  return [...walkBlocks(root, exclude)];
+}
+
+/** The same, one block at a time, so a caller can pause between blocks on a long page. */
+export function* walkBlocks(root: Node, exclude?: Node): Generator<TextBlock> {
   const blocks: TextBlock[] = [];
   let current: TextBlock = { text: "", nodes: [], starts: [] };
   const flush = () => {
@@ -99,6 +104,7 @@ export function collectBlocks(root: Node, exclude?: Node): TextBlock[] {
 
   let node: Node | null = root.firstChild;
   while (node) {
+    while (blocks.length > 0) yield blocks.shift() as TextBlock;
     let descend = false;
     if (node.nodeType === Node.TEXT_NODE) {
       const text = node as Text;
@@ -125,7 +131,7 @@ export function collectBlocks(root: Node, exclude?: Node): TextBlock[] {
     node = node && node !== root ? node.nextSibling : null;
   }
   flush();
-  return blocks;
+  yield* blocks;
 }
 
 /** The text node and offset that a position in a block's text falls in. */

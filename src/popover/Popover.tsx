@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import type { Entry } from "../glossary/schema";
 import { eventsSince, formatDate, latestEvents } from "../shared/dates";
 import { t } from "../shared/i18n";
+import { LocatorMap } from "./LocatorMap";
 
 export interface PopoverProps {
   entry: Entry;
@@ -13,16 +14,26 @@ export interface PopoverProps {
   published: string | null;
   titleOf: (id: string) => string | undefined;
   loadEntry: (id: string) => Promise<Entry | null>;
+  loadMap: (id: string) => Promise<string | null>;
   onClose: () => void;
 }
 
-export function Popover({ entry: first, published, titleOf, loadEntry, onClose }: PopoverProps) {
+export function Popover({ entry: first, published, titleOf, loadEntry, loadMap, onClose }: PopoverProps) {
   const [trail, setTrail] = useState<Entry[]>([first]);
   useEffect(() => setTrail([first]), [first]);
   const entry = trail[trail.length - 1] ?? first;
   const card = useRef<HTMLDivElement>(null);
   // A newly opened entry starts at its top, like a new page.
   useEffect(() => card.current?.scrollTo({ top: 0 }), [entry]);
+  const [map, setMap] = useState<{ id: string; svg: string } | null>(null);
+  useEffect(() => {
+    if (!entry.coordinates) return;
+    let current = true;
+    void loadMap(entry.id).then((svg) => current && svg && setMap({ id: entry.id, svg }));
+    return () => {
+      current = false;
+    };
+  }, [entry, loadMap]);
   const open = async (id: string) => {
     const next = await loadEntry(id);
     if (next) setTrail([...trail, next]);
@@ -51,6 +62,7 @@ export function Popover({ entry: first, published, titleOf, loadEntry, onClose }
           ×
         </button>
       </div>
+      {entry.coordinates && <LocatorMap svg={map?.id === entry.id ? map.svg : ""} label={t("popoverMap")} />}
       <p class="summary">{entry.summary}</p>
       {entry.facts && entry.facts.length > 0 && (
         <dl class="facts">

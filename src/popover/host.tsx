@@ -5,6 +5,7 @@
 import { autoUpdate, computePosition, flip, inline, offset, shift, size } from "@floating-ui/dom";
 import { render } from "preact";
 import type { Entry } from "../glossary/schema";
+import mapCss from "./map.css?inline";
 import { Popover } from "./Popover";
 import css from "./popover.css?inline";
 
@@ -14,6 +15,7 @@ export const HOST_TAG = "backstory-explainer";
 export interface PopoverHandlers {
   titleOf: (id: string) => string | undefined;
   loadEntry: (id: string) => Promise<Entry | null>;
+  loadMap: (id: string) => Promise<string | null>;
   onClose: () => void;
   onPointerEnter: () => void;
   onPointerLeave: () => void;
@@ -46,13 +48,14 @@ export class PopoverHost {
     }
     render(
       [
-        <style key="style">{css}</style>,
+        <style key="style">{css + mapCss}</style>,
         <Popover
           key="card"
           entry={entry}
           published={published}
           titleOf={handlers.titleOf}
           loadEntry={handlers.loadEntry}
+          loadMap={handlers.loadMap}
           onClose={handlers.onClose}
         />,
       ],

@@ -25,6 +25,10 @@ export function Popup() {
 
   return (
     <>
+      <h1 class="brand">
+        <img src="/icons/icon-32.png" alt="" width="20" height="20" />
+        Backstory
+      </h1>
       <div class="status">
         <span class={`dot ${enabled ? "on" : "off"}`} aria-hidden="true" />
         <strong role="status">{t(enabled ? "popupOn" : "popupOff")}</strong>

@@ -8,6 +8,8 @@ import type { Entry } from "../glossary/schema";
 export interface BackgroundCalls {
   /** The full entry for the popover, or null when no entry has that id. */
   getEntry(id: string): Entry | null;
+  /** The locator map (SVG markup made at build time) for a place entry, or null. */
+  getMap(id: string): string | null;
 }
 
 /** A term found on the page, for the popup's list. */
@@ -63,5 +65,6 @@ export function parseCall(message: unknown): Call | undefined {
   const { call, args } = message as { call?: unknown; args?: unknown };
   if (!Array.isArray(args)) return undefined;
   if (call === "getEntry" && typeof args[0] === "string") return { call, args: [args[0]] };
+  if (call === "getMap" && typeof args[0] === "string") return { call, args: [args[0]] };
   return undefined;
 }

@@ -23,6 +23,7 @@ export function pageFingerprint(): { nodes: number; text: string; height: number
   const walker = document.createTreeWalker(document, NodeFilter.SHOW_ALL);
   let nodes = 0;
   while (walker.nextNode()) nodes++;
+  // biome-ignore lint/performance/useDomNodeTextContent: the text a reader sees is the point, hidden text is not.
   const text = document.body?.innerText ?? "";
   let hash = 0;
   for (let i = 0; i < text.length; i++) hash = (Math.imul(hash, 31) + text.charCodeAt(i)) | 0;

@@ -1,0 +1,23 @@
+/**
+ * Cuts long work into slices of a few milliseconds and gives the page its turn between them, so
+ * Backstory never causes a long task (over 50 ms) however big the page or the glossary.
+ */
+
+const SLICE_MS = 8;
+
+async function yieldToPage(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (scheduler?.yield) await scheduler.yield();
+  else await new Promise((done) => setTimeout(done, 0));
+}
+
+export class Slicer {
+  private sliceEnd = performance.now() + SLICE_MS;
+
+  /** Returns at once while the slice lasts; otherwise yields to the page first. */
+  async pause(): Promise<void> {
+    if (performance.now() < this.sliceEnd) return;
+    await yieldToPage();
+    this.sliceEnd = performance.now() + SLICE_MS;
+  }
+}
