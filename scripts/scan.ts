@@ -35,7 +35,7 @@ export function scanHtml(html: string): Found[] {
   });
   const document = window.document as unknown as Document;
   // happy-dom's globals stand in for the browser's while the engine reads this page.
-  Object.assign(globalThis, { Node: window.Node });
+  Object.assign(globalThis, { Node: window.Node, NodeFilter: window.NodeFilter });
   document.write(html);
   const root = findArticleRoot(document);
   const blocks = root ? collectBlocks(root) : [];

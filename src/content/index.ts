@@ -4,16 +4,16 @@
  */
 import { findArticleRoot } from "../engine/article-root";
 import type { Mark } from "../engine/marks";
-import { Matcher } from "../engine/matcher";
+import type { Matcher } from "../engine/matcher";
 import { bundledIndex } from "../glossary/bundled";
 import type { Settings } from "../shared/settings";
 import { loadSettings, watchSettings } from "../shared/storage";
 import { readPublishedDate } from "./article-date";
+import { buildMatcher } from "./build-matcher";
 import { Explainer } from "./explainer";
 import { watchPointer } from "./hover";
 import { PageMarker } from "./page-marker";
 import { answerReaderCalls } from "./reader-calls";
-import { Slicer } from "./slicer";
 
 const ACTIVE = "backstory-active";
 
@@ -22,15 +22,7 @@ let session: AbortController | null = null;
 
 /** The glossary's matcher, built once per page a slice at a time. */
 function bundledMatcher(): Promise<Matcher> {
-  matcher ??= (async () => {
-    const built = new Matcher();
-    const slicer = new Slicer();
-    for (const alias of bundledIndex.aliases) {
-      built.add(alias);
-      await slicer.pause();
-    }
-    return built;
-  })();
+  matcher ??= buildMatcher(bundledIndex.aliases);
   return matcher;
 }
 

@@ -7,7 +7,7 @@ import { ContextWords, isIntact, type Mark, MarkSet, markFor } from "../engine/m
 import type { Matcher } from "../engine/matcher";
 import { blockOf, isInsideSkipped, type TextBlock, walkBlocks } from "../engine/text-blocks";
 import type { CompiledIndex } from "../glossary/compile";
-import { HOST_TAG } from "../popover/host";
+import { HOST_TAG } from "../shared/host-tag";
 import { Slicer } from "./slicer";
 
 export const HIGHLIGHT = "backstory";
@@ -109,7 +109,7 @@ export class PageMarker {
     this.dirty.clear();
     if (!this.root?.isConnected) {
       // The page swapped its content wholesale (a single-page-app navigation): start again.
-      for (const mark of this.marks.list()) this.drop(mark);
+      for (const mark of this.marks.unordered()) this.drop(mark);
       await this.markAll();
       return;
     }
@@ -120,7 +120,7 @@ export class PageMarker {
         (root.contains(element) || element.contains(root)) &&
         !changed.some((other) => other !== element && other.contains(element)),
     );
-    for (const mark of this.marks.list()) {
+    for (const mark of this.marks.unordered()) {
       const redo = roots.some((element) => element.contains(mark.nodes[0] as Node));
       if (redo || !isIntact(mark)) this.drop(mark);
     }

@@ -24,6 +24,11 @@ export class MarkSet {
     return this.all.size;
   }
 
+  /** Marks in no particular order (cheap). */
+  unordered(): Mark[] {
+    return [...this.all];
+  }
+
   /** Marks in reading order. */
   list(): Mark[] {
     return [...this.all].sort(

@@ -5,12 +5,10 @@
 import { autoUpdate, computePosition, flip, inline, offset, shift, size } from "@floating-ui/dom";
 import { render } from "preact";
 import type { Entry } from "../glossary/schema";
+import { HOST_TAG } from "../shared/host-tag";
 import mapCss from "./map.css?inline";
 import { Popover } from "./Popover";
 import css from "./popover.css?inline";
-
-/** The one element Backstory adds to a page, and only while an explainer is open. */
-export const HOST_TAG = "backstory-explainer";
 
 export interface PopoverHandlers {
   titleOf: (id: string) => string | undefined;

@@ -1,0 +1,136 @@
+/**
+ * Page side of the benchmark, bundled into one script and injected into each page: Backstory's engine
+ * exactly as the content script drives it (PageMarker over StaticRanges and CSS.highlights), and the
+ * methods it is compared with, all given the same article root.
+ */
+
+import { buildMatcher } from "../src/content/build-matcher";
+import { PageMarker } from "../src/content/page-marker";
+import { findArticleRoot } from "../src/engine/article-root";
+import type { CompiledIndex } from "../src/glossary/compile";
+import { MARK_CLASS, markArray, markRegExp, readAllText, regexPerTerm } from "./naive";
+
+export const METHODS = [
+  "backstory",
+  "backstory-all",
+  "markjs-regexp",
+  "markjs-array",
+  "regex-per-term",
+  "floor",
+  "none",
+] as const;
+export type Method = (typeof METHODS)[number];
+
+export interface RunResult {
+  marks: number;
+  /** From the start until the last mark in the first screenful was made; null when none is there. */
+  viewportMs: number | null;
+}
+
+const SETTLE_MS = 1000;
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+const frames = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+/** Holds what each method built, so the heap measured afterwards still contains it. */
+const kept: unknown[] = [];
+
+// Each range Backstory draws, and when: how soon the reader's screen is marked.
+const drawn: { at: number; range: AbstractRange }[] = [];
+const add = Highlight.prototype.add;
+Highlight.prototype.add = function (this: Highlight, range: AbstractRange) {
+  drawn.push({ at: performance.now(), range });
+  return add.call(this, range);
+};
+
+function onScreen(box: DOMRect): boolean {
+  return box.width > 0 && box.bottom > 0 && box.top < innerHeight && box.left < innerWidth;
+}
+
+function rangeOnScreen({ startContainer, startOffset, endContainer, endOffset }: AbstractRange): boolean {
+  const range = document.createRange();
+  range.setStart(startContainer, startOffset);
+  range.setEnd(endContainer, endOffset);
+  return onScreen(range.getBoundingClientRect());
+}
+
+/** As src/content/index.ts does it: the matcher is built in slices, then marking starts. */
+async function runBackstory(json: string, firstOnly: boolean) {
+  const index = JSON.parse(json) as CompiledIndex;
+  const matcher = await buildMatcher(index.aliases);
+  const signal = new AbortController().signal;
+  const marker = new PageMarker(
+    index,
+    matcher,
+    { firstOnly, findRoot: () => findArticleRoot(document) },
+    signal,
+  );
+  console.timeStamp("bench-setup");
+  kept.push(marker);
+  await marker.markAll();
+  return { doneAt: performance.now(), count: () => marker.marks.size };
+}
+
+function wrapperFor(method: Method, terms: string[]): (target: Element) => number {
+  if (method === "markjs-regexp") return markRegExp(terms);
+  if (method === "markjs-array") return markArray(terms);
+  if (method === "regex-per-term") return regexPerTerm(terms);
+  if (method === "floor")
+    return (target) => {
+      readAllText(target);
+      return 0;
+    };
+  return () => 0;
+}
+
+/** Marks target now and every element added under it later, as an extension built on it would. */
+function runWrapper(method: Method, json: string, live: boolean) {
+  const wrap = wrapperFor(method, JSON.parse(json) as string[]);
+  console.timeStamp("bench-setup");
+  const root = findArticleRoot(document) as Element;
+  let marks = wrap(root);
+  const doneAt = performance.now();
+  if (live && method !== "none") {
+    const observer = new MutationObserver((records) => {
+      for (const record of records)
+        for (const node of record.addedNodes) if (node instanceof Element) marks += wrap(node);
+      observer.takeRecords(); // our own <mark> insertions are not new content
+    });
+    observer.observe(root, { childList: true, subtree: true });
+    kept.push(observer);
+  }
+  kept.push(wrap);
+  return { doneAt, count: () => marks };
+}
+
+/** Runs one method on this page; on the endless page it keeps marking while the feed runs. */
+export async function run(method: Method, json: string, live: boolean): Promise<RunResult> {
+  drawn.length = 0;
+  console.timeStamp("bench-start");
+  const start = performance.now();
+  const isBackstory = method === "backstory" || method === "backstory-all";
+  const ran = isBackstory ? await runBackstory(json, method === "backstory") : runWrapper(method, json, live);
+  if (live) {
+    await (window as unknown as { startFeed: () => Promise<void> }).startFeed();
+    await sleep(SETTLE_MS);
+  }
+  await frames();
+  console.timeStamp("bench-end");
+  let viewportMs: number | null = null;
+  if (!live && isBackstory) {
+    const times = drawn.filter(({ range }) => rangeOnScreen(range)).map(({ at }) => at - start);
+    viewportMs = times.length > 0 ? Math.max(...times) : null;
+  } else if (
+    !live &&
+    [...document.querySelectorAll(`.${MARK_CLASS}`)].some((m) => onScreen(m.getBoundingClientRect()))
+  ) {
+    viewportMs = ran.doneAt - start;
+  }
+  return { marks: ran.count(), viewportMs };
+}
+
+/** Every node in the document: what "DOM nodes added" counts. */
+export function countNodes(): number {
+  let count = 0;
+  const walker = document.createTreeWalker(document, NodeFilter.SHOW_ALL);
+  while (walker.nextNode()) count++;
+  return count;
+}

@@ -1,0 +1,41 @@
+/**
+ * On the endless page the page's own work and the method's interleave in the same tasks, so the
+ * method's share is read from a CPU profile instead: samples with a frame of the bench script on
+ * their stack. Rendering and garbage collection are not in it.
+ */
+
+interface ProfileNode {
+  id: number;
+  callFrame: { url: string };
+  children?: number[];
+}
+
+export interface Profile {
+  nodes: ProfileNode[];
+  samples?: number[];
+  timeDeltas?: number[];
+}
+
+export function ownScriptMs(profile: Profile, scriptUrl: string): number {
+  const parent = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const ours = new Map<number, boolean>();
+  const isOurs = (id: number): boolean => {
+    const known = ours.get(id);
+    if (known !== undefined) return known;
+    const up = parent.get(id);
+    const result =
+      (byId.get(id)?.callFrame.url.endsWith(scriptUrl) ?? false) || (up !== undefined && isOurs(up));
+    ours.set(id, result);
+    return result;
+  };
+  const samples = profile.samples ?? [];
+  const deltas = profile.timeDeltas ?? [];
+  let micros = 0;
+  // timeDeltas[i] is the time before sample i, so sample i lasted until sample i + 1.
+  samples.forEach((id, i) => {
+    if (isOurs(id)) micros += deltas[i + 1] ?? 0;
+  });
+  return micros / 1000;
+}

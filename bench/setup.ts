@@ -1,0 +1,94 @@
+/** What the benchmark needs before it runs: the page script, the content script's size, the machine. */
+import { readFileSync } from "node:fs";
+import { cpus, loadavg, release, totalmem } from "node:os";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { build } from "vite";
+import { ROOT } from "../tests/support/paths";
+
+/** page-entry.ts and everything it imports from src/, as one script to inject into a page. */
+export async function bundlePageScript(): Promise<string> {
+  const output = await build({
+    configFile: false,
+    logLevel: "warn",
+    resolve: { alias: { "webextension-polyfill": join(import.meta.dirname, "browser-stub.ts") } },
+    build: {
+      write: false,
+      target: "es2022",
+      // Readable names in profiles; minifying does not change how fast V8 runs it.
+      minify: false,
+      lib: {
+        entry: join(import.meta.dirname, "page-entry.ts"),
+        formats: ["iife"],
+        name: "backstoryBench",
+        fileName: () => "backstory-bench.js",
+      },
+    },
+  });
+  const [first] = Array.isArray(output) ? output : [output];
+  const chunk = first && "output" in first ? first.output[0] : undefined;
+  if (!chunk) throw new Error("vite produced no bundle for bench/page-entry.ts");
+  return `${chunk.code}\n//# sourceURL=backstory-bench.js`;
+}
+
+export const highlightCss = () => readFileSync(join(ROOT, "src/content/highlights.css"), "utf8");
+
+export interface ScriptSize {
+  bytes: number;
+  gzip: number;
+  /** The same script with the compiled glossary index cut out (replaced by an empty one). */
+  gzipWithoutIndex: number;
+}
+
+/** The built Chrome content script, gzipped, with and without the glossary index it embeds. */
+export function contentScriptSize(): ScriptSize {
+  const path = join(ROOT, "dist/chrome/src/content/index.js");
+  let code: string;
+  try {
+    code = readFileSync(path, "utf8");
+  } catch {
+    throw new Error(`No content script at ${path}: run "npm run build" first.`);
+  }
+  const start = code.indexOf("{entries:[");
+  if (start < 0) throw new Error("Could not find the glossary index in the content script.");
+  const end = literalEnd(code, start);
+  const without = `${code.slice(0, start)}{entries:[],aliases:[]}${code.slice(end)}`;
+  const gzip = (text: string) => gzipSync(text, { level: 9 }).length;
+  return { bytes: Buffer.byteLength(code), gzip: gzip(code), gzipWithoutIndex: gzip(without) };
+}
+
+/** Where the object literal starting at start ends, skipping over strings. */
+function literalEnd(code: string, start: number): number {
+  let depth = 0;
+  for (let i = start; i < code.length; i++) {
+    const ch = code[i] as string;
+    if (ch === '"' || ch === "'" || ch === "`") {
+      for (i++; code[i] !== ch; i++) if (code[i] === "\\") i++;
+    } else if ("{[(".includes(ch)) depth++;
+    else if ("}])".includes(ch) && --depth === 0) return i + 1;
+  }
+  throw new Error("The glossary index in the content script never ends.");
+}
+
+export interface Machine {
+  cpu: string;
+  cores: number;
+  memoryGb: number;
+  os: string;
+  node: string;
+  chromium: string;
+  /** The 1-minute load average when the run started and when it ended: other work skews timings. */
+  load: { start: number; end: number };
+}
+
+export function machine(chromium: string, loadAtStart: number): Machine {
+  return {
+    cpu: cpus()[0]?.model.trim() ?? "unknown",
+    cores: cpus().length,
+    memoryGb: Math.round((totalmem() / 1024 ** 3) * 10) / 10,
+    os: `${process.platform} ${release()}`,
+    node: process.version,
+    chromium,
+    load: { start: loadAtStart, end: loadavg()[0] as number },
+  };
+}

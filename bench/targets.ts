@@ -1,0 +1,101 @@
+/** Issue 3's targets, judged as ratios from one run's measurements. Reported, never asserted. */
+import type { Measurement } from "./measure";
+import type { ScriptSize } from "./setup";
+
+export interface Verdict {
+  target: string;
+  measured: string;
+  /** null when this run could not tell (a method gave up or did not run). */
+  pass: boolean | null;
+}
+
+const BIG_PAGES = ["synthetic-1mb", "guardian-1", "yahoo-1"];
+const ms = (value: number) => `${Math.round(value).toLocaleString("en")} ms`;
+const times = (ratio: number) => `${ratio >= 10 ? Math.round(ratio) : ratio.toFixed(1)}×`;
+
+export function judge(results: Measurement[], size: ScriptSize, timeoutS: number): Verdict[] {
+  const find = (page: string, method: string, glossary: string) =>
+    results.find((r) => r.page === page && r.method === method && r.glossary === glossary);
+  const ok = (r: Measurement | undefined): r is Measurement & { mainMs: number } =>
+    r?.status === "ok" && r.mainMs !== undefined;
+  const backstory = results.filter((r) => r.method === "backstory" && r.status === "ok");
+  const verdicts: Verdict[] = [];
+
+  for (const [glossary, want] of [
+    ["bundled", 10],
+    ["20k", 100],
+  ] as const) {
+    for (const page of BIG_PAGES) {
+      const ours = find(page, "backstory", glossary);
+      const theirs = find(page, "markjs-regexp", glossary);
+      const target = `≥${want}× faster than mark.js markRegExp, ${glossary} glossary, ${page}`;
+      if (!ok(ours) || !theirs || theirs.status === "skipped") {
+        verdicts.push({ target, measured: "not measured", pass: null });
+        continue;
+      }
+      const gaveUp = !ok(theirs);
+      const their = ok(theirs) ? theirs.mainMs : timeoutS * 1000;
+      const ratio = their / ours.mainMs;
+      const measured = `${gaveUp ? "≥" : ""}${times(ratio)} (${ms(ours.mainMs)} vs ${gaveUp ? "gave up after " : ""}${ms(their)})`;
+      verdicts.push({ target, measured, pass: ratio >= want || (gaveUp ? null : false) });
+    }
+  }
+
+  const ours = find("synthetic-1mb", "backstory", "bundled");
+  const floor = find("synthetic-1mb", "floor", "—");
+  if (ok(ours) && ok(floor)) {
+    const ratio = ours.mainMs / floor.mainMs;
+    verdicts.push({
+      target: "within 3× of the bare-TreeWalker floor, synthetic-1mb, bundled glossary",
+      measured: `${times(ratio)} (${ms(ours.mainMs)} vs ${ms(floor.mainMs)})`,
+      pass: ratio <= 3,
+    });
+  }
+  const big = find("synthetic-1mb", "backstory", "50k");
+  if (ok(ours) && ok(big)) {
+    const marking = (r: Measurement & { mainMs: number }) => r.mainMs - (r.setupMs ?? 0);
+    const ratio = marking(big) / marking(ours);
+    verdicts.push({
+      target: "flat in glossary size: 50k terms ≤1.5× the bundled glossary, synthetic-1mb (setup excluded)",
+      measured: `${times(ratio)} (${ms(marking(big))} vs ${ms(marking(ours))}; with setup ${times(big.mainMs / ours.mainMs)})`,
+      pass: ratio <= 1.5,
+    });
+  }
+
+  const worst = (key: "longTasks" | "nodesAdded" | "forcedLayouts") => {
+    const sorted = [...backstory].sort((a, b) => (b[key] ?? 0) - (a[key] ?? 0));
+    const top = sorted[0];
+    const total = backstory.reduce((sum, r) => sum + (r[key] ?? 0), 0);
+    const where = top && (top[key] ?? 0) > 0 ? `; most: ${top[key]} on ${top.page}, ${top.glossary}` : "";
+    return { measured: `${total} in ${backstory.length} runs${where}`, pass: total === 0 };
+  };
+  verdicts.push({ target: "zero tasks over 50 ms", ...worst("longTasks") });
+  verdicts.push({ target: "zero DOM nodes added to the page", ...worst("nodesAdded") });
+  verdicts.push({ target: "zero forced layouts", ...worst("forcedLayouts") });
+
+  const empty = backstory.filter((r) => r.glossary === "bundled" && r.marks === 0);
+  verdicts.push({
+    target: "≤3 ms of main-thread time on a page where no term occurs (bundled glossary)",
+    measured: empty.map((r) => `${ms(r.mainMs ?? 0)} on ${r.page}`).join(", ") || "no such page in this run",
+    pass: empty.length > 0 ? empty.every((r) => (r.mainMs ?? 0) <= 3) : null,
+  });
+  const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
+  verdicts.push({
+    target: "content script ≤30 kB gzipped, glossary index excluded",
+    measured: `${kb(size.gzipWithoutIndex)} (${kb(size.gzip)} with the index)`,
+    pass: size.gzipWithoutIndex <= 30_000,
+  });
+  for (const [glossary, limit] of [
+    ["bundled", 5],
+    ["50k", 20],
+  ] as const) {
+    const runs = backstory.filter((r) => r.glossary === glossary && r.heapAddedMb !== undefined);
+    const most = Math.max(...runs.map((r) => r.heapAddedMb ?? 0));
+    verdicts.push({
+      target: `memory added to the tab ≤${limit} MB, ${glossary} glossary`,
+      measured: runs.length > 0 ? `${most.toFixed(1)} MB at most (${runs.length} pages)` : "not measured",
+      pass: runs.length > 0 ? most <= limit : null,
+    });
+  }
+  return verdicts;
+}

@@ -1,0 +1,111 @@
+/**
+ * Reads a Chromium trace between the page's "bench-start" and "bench-end" time stamps: how long the
+ * page's main thread was busy, its longest task, and every layout, with those forced by script.
+ */
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  args?: { data?: { message?: string } };
+}
+
+export interface TraceSummary {
+  mainMs: number;
+  /** Of mainMs, the part before "bench-setup": reading the glossary, building what the method matches with. */
+  setupMs: number;
+  longestMs: number;
+  /** Tasks over 50 ms: what the reader feels as jank. */
+  longTasks: number;
+  layouts: number;
+  layoutMs: number;
+  /** Layouts run inside script (a script asked for geometry), not in the browser's own frame update. */
+  forcedLayouts: number;
+}
+
+const TASKS = new Set([
+  "ThreadControllerImpl::RunTask",
+  "RunTask",
+  "BlinkScheduler_PerformMicrotaskCheckpoint",
+]);
+const SCRIPT = new Set([
+  "EvaluateScript",
+  "FunctionCall",
+  "TimerFire",
+  "FireAnimationFrame",
+  "BlinkScheduler_PerformMicrotaskCheckpoint",
+  "RunMicrotasks",
+  "EventDispatch",
+]);
+
+type Span = [number, number];
+
+/** Complete events, with begin/end pairs joined into one span. */
+function spans(events: TraceEvent[], names: Set<string>): Map<string, Span[]> {
+  const out = new Map<string, Span[]>();
+  const open = new Map<string, number[]>();
+  const listOf = <T>(map: Map<string, T[]>, name: string): T[] => {
+    const list = map.get(name) ?? [];
+    map.set(name, list);
+    return list;
+  };
+  const push = (name: string, span: Span) => listOf(out, name).push(span);
+  for (const event of events) {
+    if (!names.has(event.name)) continue;
+    if (event.ph === "X") push(event.name, [event.ts, event.ts + (event.dur ?? 0)]);
+    else if (event.ph === "B") listOf(open, event.name).push(event.ts);
+    else if (event.ph === "E") {
+      const begin = open.get(event.name)?.pop();
+      if (begin !== undefined) push(event.name, [begin, event.ts]);
+    }
+  }
+  return out;
+}
+
+/** Nested and overlapping spans merged: each merged span is one task as the page felt it. */
+function merge(list: Span[]): Span[] {
+  const merged: Span[] = [];
+  for (const [from, to] of [...list].sort((a, b) => a[0] - b[0])) {
+    const last = merged.at(-1);
+    if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+    else merged.push([from, to]);
+  }
+  return merged;
+}
+
+export function summarize(traceEvents: TraceEvent[]): TraceSummary {
+  const stamps = traceEvents.filter((event) => event.name === "TimeStamp");
+  const first = stamps.find((event) => event.args?.data?.message === "bench-start");
+  if (!first) throw new Error("The trace holds no bench-start time stamp.");
+  const main = traceEvents
+    .filter((event) => event.pid === first.pid && event.tid === first.tid)
+    .sort((a, b) => a.ts - b.ts);
+  const from = first.ts;
+  const to =
+    stamps.find((event) => event.args?.data?.message === "bench-end")?.ts ??
+    Math.max(...main.map((event) => event.ts + (event.dur ?? 0)));
+  const clip = ([a, b]: Span): Span => [Math.max(a, from), Math.min(b, to)];
+  const tasks = merge([...spans(main, TASKS).values()].flat())
+    .map(clip)
+    .filter(([a, b]) => b > a);
+  const lengths = tasks.map(([a, b]) => (b - a) / 1000);
+  const setupEnd = stamps.find((event) => event.args?.data?.message === "bench-setup")?.ts ?? from;
+  const setupMs = tasks.reduce((sum, [a, b]) => sum + Math.max(0, Math.min(b, setupEnd) - a) / 1000, 0);
+  const layouts = (spans(main, new Set(["Layout"])).get("Layout") ?? []).filter(
+    ([a]) => a >= from && a <= to,
+  );
+  const scripts = [...spans(main, SCRIPT).values()].flat();
+  const forced = layouts.filter(([a, b]) => scripts.some(([s, e]) => s <= a && b <= e));
+  return {
+    mainMs: lengths.reduce((sum, ms) => sum + ms, 0),
+    setupMs,
+    longestMs: Math.max(0, ...lengths),
+    longTasks: lengths.filter((ms) => ms > 50).length,
+    layouts: layouts.length,
+    layoutMs: layouts.reduce((sum, [a, b]) => sum + (b - a) / 1000, 0),
+    forcedLayouts: forced.length,
+  };
+}
