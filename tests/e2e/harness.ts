@@ -233,11 +233,15 @@ function firefoxTab(browser: PuppeteerBrowser, page: PuppeteerPage): Tab {
       if (url.startsWith("moz-extension:")) {
         // Over BiDi, goto never resolves for extension pages although they load: wait for the DOM.
         void page.goto(url).catch(() => undefined);
-        await page.waitForFunction(
-          (expected: string) => location.href === expected && document.readyState === "complete",
-          {},
-          url,
-        );
+        // Polled by hand: Firefox can fail an evaluation racing the navigation, which is no answer yet.
+        const loaded = () =>
+          page
+            .evaluate(
+              (expected: string) => location.href === expected && document.readyState === "complete",
+              url,
+            )
+            .catch(() => false);
+        await waitFor(loaded, `${url} to load`, 15_000);
         return;
       }
       // A saved page may try to leave for its real site, which this closed network rejects: stay put.
@@ -288,12 +292,20 @@ export async function waitFor<R>(
 ): Promise<NonNullable<R>> {
   const deadline = Date.now() + timeout;
   let last: R | undefined;
+  let failure: unknown;
   while (Date.now() < deadline) {
-    last = await probe();
-    if (last) return last as NonNullable<R>;
+    try {
+      last = await probe();
+      failure = undefined;
+      if (last) return last as NonNullable<R>;
+    } catch (error) {
+      // A page in the middle of loading can fail an evaluation; that is not an answer yet.
+      failure = error;
+    }
     await new Promise((done) => setTimeout(done, 50));
   }
-  throw new Error(`Timed out after ${timeout} ms waiting for ${what} (last saw ${JSON.stringify(last)})`);
+  const seen = failure ? `last error: ${(failure as Error).message}` : `last saw ${JSON.stringify(last)}`;
+  throw new Error(`Timed out after ${timeout} ms waiting for ${what} (${seen})`);
 }
 
 /** Polls a page reading until it holds still (the same twice, 300 ms apart); by default also non-empty. */
