@@ -4,9 +4,9 @@
  * methods it is compared with, all given the same article root.
  */
 
-import { buildMatcher } from "../src/content/build-matcher";
 import { PageMarker } from "../src/content/page-marker";
 import { findArticleRoot } from "../src/engine/article-root";
+import { Matcher } from "../src/engine/matcher";
 import type { CompiledIndex } from "../src/glossary/compile";
 import { MARK_CLASS, markArray, markRegExp, readAllText, regexPerTerm } from "./naive";
 
@@ -52,10 +52,10 @@ function rangeOnScreen({ startContainer, startOffset, endContainer, endOffset }:
   return onScreen(range.getBoundingClientRect());
 }
 
-/** As src/content/index.ts does it: the matcher is built in slices, then marking starts. */
+/** As src/content/index.ts does it: the matcher comes from the trie compiled with the index. */
 async function runBackstory(json: string, firstOnly: boolean) {
   const index = JSON.parse(json) as CompiledIndex;
-  const matcher = await buildMatcher(index.aliases);
+  const matcher = new Matcher(index.aliases, index.trie);
   const signal = new AbortController().signal;
   const marker = new PageMarker(
     index,

@@ -41,7 +41,7 @@ export function scanHtml(html: string): Found[] {
   const blocks = root ? collectBlocks(root) : [];
   const context = new ContextWords(index);
   for (const block of blocks) context.read(block.text);
-  const matcher = new Matcher(index.aliases);
+  const matcher = new Matcher(index.aliases, index.trie);
   const found = new Map<number, Found>();
   let offset = 0;
   for (const block of blocks) {

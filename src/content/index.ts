@@ -4,12 +4,11 @@
  */
 import { findArticleRoot } from "../engine/article-root";
 import type { Mark } from "../engine/marks";
-import type { Matcher } from "../engine/matcher";
+import { Matcher } from "../engine/matcher";
 import { bundledIndex } from "../glossary/bundled";
 import type { Settings } from "../shared/settings";
 import { loadSettings, watchSettings } from "../shared/storage";
 import { readPublishedDate } from "./article-date";
-import { buildMatcher } from "./build-matcher";
 import { Explainer } from "./explainer";
 import { watchPointer } from "./hover";
 import { PageMarker } from "./page-marker";
@@ -17,21 +16,14 @@ import { answerReaderCalls } from "./reader-calls";
 
 const ACTIVE = "backstory-active";
 
-let matcher: Promise<Matcher> | null = null;
+let matcher: Matcher | null = null;
 let session: AbortController | null = null;
-
-/** The glossary's matcher, built once per page a slice at a time. */
-function bundledMatcher(): Promise<Matcher> {
-  matcher ??= buildMatcher(bundledIndex.aliases);
-  return matcher;
-}
 
 async function activate(settings: Settings): Promise<void> {
   if (session || !("highlights" in CSS)) return;
   session = new AbortController();
   const { signal } = session;
-  const matcher = await bundledMatcher();
-  if (signal.aborted) return;
+  matcher ??= new Matcher(bundledIndex.aliases, bundledIndex.trie);
   const marker = new PageMarker(
     bundledIndex,
     matcher,

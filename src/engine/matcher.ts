@@ -20,33 +20,108 @@ export interface Match {
   entries: number[];
 }
 
-interface TrieNode {
-  next: Map<number, TrieNode>;
-  aliases?: IndexAlias[];
+/**
+ * The trie as compact text, made once at build time so a page loads it without creating an object
+ * per node. Nodes are numbered breadth-first with each node's edges in code order, so the edges of all
+ * nodes, read in order, lead to nodes 1, 2, 3…: an edge's target is its own index + 1 and need not be
+ * stored. `codes` holds every edge's character; `counts` each node's number of edges (+32, to stay
+ * printable in JSON); `terminals` pairs a node with an alias that ends there.
+ */
+export interface CompactTrie {
+  codes: string;
+  counts: string;
+  terminals: number[];
 }
 
-const newNode = (): TrieNode => ({ next: new Map() });
+interface BuildNode {
+  next: Map<number, BuildNode>;
+  aliases: number[];
+}
 
-export class Matcher {
-  private readonly root = newNode();
+const COUNT_OFFSET = 32;
 
-  constructor(aliases: readonly IndexAlias[] = []) {
-    for (const alias of aliases) this.add(alias);
-  }
-
-  /** Adds one alias; the content script adds them a slice at a time so no task runs long. */
-  add(alias: IndexAlias): void {
-    let node = this.root;
+export function compactTrie(aliases: readonly IndexAlias[]): CompactTrie {
+  const root: BuildNode = { next: new Map(), aliases: [] };
+  aliases.forEach((alias, index) => {
+    let node = root;
     for (let i = 0; i < alias.folded.length; i++) {
       const code = alias.folded.charCodeAt(i);
       let child = node.next.get(code);
       if (!child) {
-        child = newNode();
+        child = { next: new Map(), aliases: [] };
         node.next.set(code, child);
       }
       node = child;
     }
-    node.aliases = [...(node.aliases ?? []), alias];
+    node.aliases.push(index);
+  });
+  let codes = "";
+  let counts = "";
+  const terminals: number[] = [];
+  const queue: BuildNode[] = [root];
+  for (let id = 0; id < queue.length; id++) {
+    const node = queue[id] as BuildNode;
+    const edges = [...node.next].sort((a, b) => a[0] - b[0]);
+    counts += String.fromCharCode(edges.length + COUNT_OFFSET);
+    for (const [code, child] of edges) {
+      codes += String.fromCharCode(code);
+      queue.push(child);
+    }
+    for (const alias of node.aliases) terminals.push(id, alias);
+  }
+  return { codes, counts, terminals };
+}
+
+export class Matcher {
+  private readonly edgeStart: Int32Array;
+  private readonly edgeCode: Uint16Array;
+  private readonly aliasStart: Int32Array;
+  private readonly aliasList: Int32Array;
+
+  /** From aliases (tools and tests), or from the trie the build compiled for them (the extension). */
+  constructor(
+    private readonly aliases: readonly IndexAlias[],
+    trie: CompactTrie = compactTrie(aliases),
+  ) {
+    const nodes = trie.counts.length;
+    this.edgeCode = new Uint16Array(trie.codes.length);
+    for (let i = 0; i < trie.codes.length; i++) this.edgeCode[i] = trie.codes.charCodeAt(i);
+    this.edgeStart = new Int32Array(nodes + 1);
+    for (let n = 0; n < nodes; n++) {
+      this.edgeStart[n + 1] = (this.edgeStart[n] as number) + trie.counts.charCodeAt(n) - COUNT_OFFSET;
+    }
+    // Terminals come in node order already; lay them out as rows per node.
+    this.aliasStart = new Int32Array(nodes + 1);
+    this.aliasList = new Int32Array(trie.terminals.length / 2);
+    for (let t = 0; t < trie.terminals.length; t += 2) {
+      const row = (trie.terminals[t] as number) + 1;
+      this.aliasStart[row] = (this.aliasStart[row] as number) + 1;
+      this.aliasList[t / 2] = trie.terminals[t + 1] as number;
+    }
+    for (let n = 0; n < nodes; n++)
+      this.aliasStart[n + 1] = (this.aliasStart[n + 1] as number) + (this.aliasStart[n] as number);
+  }
+
+  /** The node reached from node by code, or -1: a binary search over its sorted edges. */
+  private child(node: number, code: number): number {
+    let low = this.edgeStart[node] as number;
+    let high = (this.edgeStart[node + 1] as number) - 1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      const at = this.edgeCode[mid] as number;
+      if (at === code) return mid + 1;
+      if (at < code) low = mid + 1;
+      else high = mid - 1;
+    }
+    return -1;
+  }
+
+  private aliasesAt(node: number): IndexAlias[] {
+    const found: IndexAlias[] = [];
+    for (let i = this.aliasStart[node] as number; i < (this.aliasStart[node + 1] as number); i++) {
+      found.push(this.aliases[this.aliasList[i] as number] as IndexAlias);
+    }
+    return found;
   }
 
   /** Every non-overlapping, longest match in text, in order. */
@@ -72,7 +147,7 @@ export class Matcher {
   }
 
   private longestAt(text: string, start: number): Match | undefined {
-    let node: TrieNode | undefined = this.root;
+    let node = 0;
     let best: Match | undefined;
     let i = start;
     while (i < text.length) {
@@ -81,7 +156,6 @@ export class Matcher {
         i++;
         continue;
       }
-      const from = i;
       if (code === SPACE) {
         // A run of spaces, line breaks and ignorable characters counts as one space.
         while (i + 1 < text.length) {
@@ -91,14 +165,13 @@ export class Matcher {
         }
         code = SPACE;
       }
-      node = node.next.get(code);
-      if (!node) break;
+      node = this.child(node, code);
+      if (node < 0) break;
       i++;
-      if (node.aliases && code !== SPACE && endsWord(text, i)) {
-        const entries = acceptedEntries(node.aliases, text, start, i);
+      if (this.aliasStart[node] !== this.aliasStart[node + 1] && code !== SPACE && endsWord(text, i)) {
+        const entries = acceptedEntries(this.aliasesAt(node), text, start, i);
         if (entries.length > 0) best = { start, end: i, entries };
       }
-      if (from === i) break;
     }
     return best;
   }

@@ -3,7 +3,7 @@
  * script matches with, and the entry bodies the popover shows (served by the background).
  */
 import { foldAlias } from "../engine/fold";
-import type { IndexAlias } from "../engine/matcher";
+import { type CompactTrie, compactTrie, type IndexAlias } from "../engine/matcher";
 import type { Category, Entry } from "./schema";
 
 export interface IndexEntry {
@@ -19,6 +19,8 @@ export interface IndexEntry {
 export interface CompiledIndex {
   entries: IndexEntry[];
   aliases: IndexAlias[];
+  /** The aliases' trie, laid out at build time so a page never builds it. */
+  trie: CompactTrie;
 }
 
 export function compileIndex(entries: readonly Entry[]): CompiledIndex {
@@ -33,7 +35,7 @@ export function compileIndex(entries: readonly Entry[]): CompiledIndex {
     if (entry.context?.exclude) compiled.exclude = entry.context.exclude.map(foldAlias);
     return compiled;
   });
-  return { entries: indexEntries, aliases };
+  return { entries: indexEntries, aliases, trie: compactTrie(aliases) };
 }
 
 /** Entry bodies by id, for the background to answer the popover with. */
