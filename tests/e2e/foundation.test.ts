@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startServer, type TestServer } from "../support/server";
-import { BROWSERS, launch, settled, type Tab, type TestBrowser, waitFor } from "./harness";
+import { describe, expect, it } from "vitest";
+import { BROWSERS, settled, type Tab, waitFor } from "./harness";
 import { markedTexts, pointOnText } from "./probes";
+import { useSession } from "./session";
 
 const SEED_TERMS = [
   ["Idlib", "Idlib"],
@@ -10,20 +10,10 @@ const SEED_TERMS = [
 ] as const;
 
 describe.each(BROWSERS)("%s: the walking skeleton", (name) => {
-  let browser: TestBrowser;
-  let server: TestServer;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launch(name);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const session = useSession(name);
 
   const openDemo = async () => {
-    const tab = await browser.newTab(server.url("/demo"));
+    const tab = await session.browser.newTab(session.server.url("/demo"));
     await settled(() => tab.evaluate(markedTexts), "the marks to settle");
     return tab;
   };
@@ -56,7 +46,7 @@ describe.each(BROWSERS)("%s: the walking skeleton", (name) => {
   it("switching off in the options page unmarks an open tab, and switching on marks it again", async () => {
     const article = await openDemo();
     const before = await article.evaluate(markedTexts);
-    const options = await browser.newTab(browser.extensionUrl("src/options/index.html"));
+    const options = await session.browser.newTab(session.browser.extensionUrl("src/options/index.html"));
     const toggle = async () => {
       const point = await waitFor(
         () =>
@@ -86,7 +76,7 @@ describe.each(BROWSERS)("%s: the walking skeleton", (name) => {
   });
 
   it("the toolbar popup says whether Backstory is on and links to the settings", async () => {
-    const popup: Tab = await browser.newTab(browser.extensionUrl("src/popup/index.html"));
+    const popup: Tab = await session.browser.newTab(session.browser.extensionUrl("src/popup/index.html"));
     const status = await waitFor(
       () => popup.evaluate(() => document.querySelector('[role="status"]')?.textContent ?? ""),
       "the popup status",

@@ -1,23 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startServer, type TestServer } from "../support/server";
-import { BROWSERS, launch, type TestBrowser, waitFor } from "./harness";
+import { describe, expect, it } from "vitest";
+import { BROWSERS, waitFor } from "./harness";
 import { markedTexts } from "./probes";
+import { useSession } from "./session";
 
 describe.each(BROWSERS)("%s: pages that change", (name) => {
-  let browser: TestBrowser;
-  let server: TestServer;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launch(name);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const session = useSession(name);
 
   it("marks terms in content added later, and never leaves a mark on words that changed", async () => {
-    const tab = await browser.newTab(server.url("/fixtures/live.html"));
+    const tab = await session.browser.newTab(session.server.url("/fixtures/live.html"));
     await waitFor(
       () => tab.evaluate(markedTexts).then((marks) => marks.includes("S-400")),
       "the first marks",

@@ -1,27 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startServer, type TestServer } from "../support/server";
-import { BROWSERS, launch, settled, type TestBrowser, waitFor } from "./harness";
+import { describe, expect, it } from "vitest";
+import { BROWSERS, settled, waitFor } from "./harness";
 import { markedTexts } from "./probes";
+import { useSession } from "./session";
 
 describe.each(BROWSERS)("%s: settings apply to open tabs", (name) => {
-  let browser: TestBrowser;
-  let server: TestServer;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launch(name);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const session = useSession(name);
 
   it("marks every occurrence when the reader asks for it, without a reload", async () => {
-    const article = await browser.newTab(server.url("/demo"));
+    const article = await session.browser.newTab(session.server.url("/demo"));
     const first = await settled(() => article.evaluate(markedTexts), "the first marks");
     expect(first.filter((text) => text === "Idlib")).toHaveLength(1);
 
-    const options = await browser.newTab(browser.extensionUrl("src/options/index.html"));
+    const options = await session.browser.newTab(session.browser.extensionUrl("src/options/index.html"));
     const box = await waitFor(
       () =>
         options.evaluate(() => {
