@@ -19,7 +19,13 @@ export async function setGlobalSwitch(browser: TestBrowser, on: boolean): Promis
 }
 
 /** The state of a page that its own scripts and its reader would notice (its text as a hash, to stay small). */
-export function pageFingerprint(): { nodes: number; text: string; height: number; width: number } {
+export function pageFingerprint(): {
+  nodes: number;
+  text: string;
+  height: number;
+  width: number;
+  ready: string;
+} {
   const walker = document.createTreeWalker(document, NodeFilter.SHOW_ALL);
   let nodes = 0;
   while (walker.nextNode()) nodes++;
@@ -32,6 +38,7 @@ export function pageFingerprint(): { nodes: number; text: string; height: number
     text: `${text.length} chars, hash ${hash >>> 0}`,
     height: document.documentElement.scrollHeight,
     width: document.documentElement.scrollWidth,
+    ready: document.readyState,
   };
 }
 
