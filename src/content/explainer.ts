@@ -111,20 +111,24 @@ export class Explainer {
   }
 
   private loadMap(id: string): Promise<string | null> {
-    let map = this.maps.get(id);
-    if (!map) {
-      map = callBackground("getMap", id).catch(() => null);
-      this.maps.set(id, map);
-    }
-    return map;
+    return cached(this.maps, id, () => callBackground("getMap", id));
   }
 
   private loadId(id: string): Promise<Entry | null> {
-    let entry = this.entries.get(id);
-    if (!entry) {
-      entry = callBackground("getEntry", id).catch(() => null);
-      this.entries.set(id, entry);
-    }
-    return entry;
+    return cached(this.entries, id, () => callBackground("getEntry", id));
   }
+}
+
+/** One request per id for the page's life; a failed one reads as "nothing to show". */
+function cached<T>(
+  cache: Map<string, Promise<T | null>>,
+  id: string,
+  load: () => Promise<T | null>,
+): Promise<T | null> {
+  let value = cache.get(id);
+  if (!value) {
+    value = load().catch(() => null);
+    cache.set(id, value);
+  }
+  return value;
 }

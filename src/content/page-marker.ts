@@ -19,8 +19,6 @@ export interface MarkerOptions {
   firstOnly: boolean;
   /** Where to look: the article body, or the whole page. */
   findRoot: () => Element | null;
-  /** Subscribed to whenever the marks change. */
-  onChange?: () => void;
 }
 
 export class PageMarker {
@@ -71,7 +69,6 @@ export class PageMarker {
       await slicer.pause();
       if (this.signal.aborted) return;
     }
-    this.options.onChange?.();
   }
 
   private consider(block: TextBlock, match: Parameters<typeof markFor>[1]): void {

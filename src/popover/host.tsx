@@ -26,10 +26,6 @@ export class PopoverHost {
   /** Where focus was before a keyboard reader was taken into the explainer, to give it back. */
   private returnFocus: HTMLElement | null = null;
 
-  get isOpen(): boolean {
-    return this.host !== null;
-  }
-
   show(
     anchor: StaticRange,
     entry: Entry,

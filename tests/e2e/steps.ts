@@ -1,22 +1,4 @@
-/** Things a reader does, shared by scenarios. */
-import { type TestBrowser, waitFor } from "./harness";
-
-/** Clicks the options page's global switch until it reads `on`. */
-export async function setGlobalSwitch(browser: TestBrowser, on: boolean): Promise<void> {
-  const options = await browser.newTab(browser.extensionUrl("src/options/index.html"));
-  const read = () =>
-    options.evaluate(() => {
-      const box = document.querySelector<HTMLInputElement>('input[name="enabled"]');
-      const rect = box?.getBoundingClientRect();
-      return rect ? { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2, checked: box?.checked } : null;
-    });
-  const point = await waitFor(read, "the on/off switch");
-  if (point.checked !== on) {
-    await options.click(point.x, point.y);
-    await waitFor(() => read().then((now) => now?.checked === on), `the switch to turn ${on ? "on" : "off"}`);
-  }
-  await options.close();
-}
+/** Readings of a page shared by scenarios. */
 
 /** The state of a page that its own scripts and its reader would notice (its text as a hash, to stay small). */
 export function pageFingerprint(): {
