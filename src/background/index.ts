@@ -11,6 +11,12 @@ const mapSvgs: Record<string, string> = maps;
 const handlers: BackgroundCalls = {
   getEntry: (id) => (Object.hasOwn(entries, id) ? (entries[id] as Entry) : null),
   getMap: (id) => (Object.hasOwn(mapSvgs, id) ? (mapSvgs[id] as string) : null),
+  openGlossary: (id) => {
+    void browser.tabs.create({
+      url: browser.runtime.getURL(`src/options/index.html#entry=${encodeURIComponent(id)}`),
+    });
+    return null;
+  },
 };
 
 browser.runtime.onMessage.addListener((message: unknown) => {

@@ -3,19 +3,9 @@
  * own glossaries at import time, so every message names the entry and the field.
  */
 import * as v from "valibot";
+import { CATEGORY_LIST } from "./categories";
 
-export const CATEGORIES = [
-  "place",
-  "person",
-  "organisation",
-  "agreement",
-  "weapon",
-  "event",
-  "conflict",
-  "armed-group",
-  "party",
-  "concept",
-] as const;
+export const CATEGORIES = CATEGORY_LIST;
 
 /** "2020", "2020-03" or "2020-03-05": history is not always known to the day. */
 const PARTIAL_DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;

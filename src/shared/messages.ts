@@ -10,6 +10,8 @@ export interface BackgroundCalls {
   getEntry(id: string): Entry | null;
   /** The locator map (SVG markup made at build time) for a place entry, or null. */
   getMap(id: string): string | null;
+  /** Opens the options page's glossary browser at an entry, in a new tab. */
+  openGlossary(id: string): null;
 }
 
 /** A term found on the page, for the popup's list. */
@@ -66,5 +68,6 @@ export function parseCall(message: unknown): Call | undefined {
   if (!Array.isArray(args)) return undefined;
   if (call === "getEntry" && typeof args[0] === "string") return { call, args: [args[0]] };
   if (call === "getMap" && typeof args[0] === "string") return { call, args: [args[0]] };
+  if (call === "openGlossary" && typeof args[0] === "string") return { call, args: [args[0]] };
   return undefined;
 }

@@ -1,8 +1,8 @@
 /** The browser edge for settings: storage.sync, read and written whole, watched through onChanged. */
 import browser from "webextension-polyfill";
-import { DEFAULT_SETTINGS, differencesFromDefaults, type Settings, withDefaults } from "./settings";
+import { differencesFromDefaults, SETTINGS_KEYS, type Settings, withDefaults } from "./settings";
 
-const KEYS = Object.keys(DEFAULT_SETTINGS);
+const KEYS = SETTINGS_KEYS;
 
 export async function loadSettings(): Promise<Settings> {
   return withDefaults(await browser.storage.sync.get(KEYS));
