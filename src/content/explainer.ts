@@ -6,9 +6,10 @@ import type { Mark } from "../engine/marks";
 import type { Entry } from "../glossary/schema";
 import { PopoverHost } from "../popover/host";
 import { callBackground } from "../shared/messages";
+import type { Settings } from "../shared/settings";
+import { saveSettings } from "../shared/storage";
 import type { PointerSample } from "./hover";
 
-const DWELL_MS = 150;
 const GRACE_MS = 300;
 /** Faster than this (px/ms) the pointer is passing over the text, not reading it (10ten's figure). */
 const SWEEP_SPEED = 0.5;
@@ -22,6 +23,8 @@ export class Explainer {
   private insideCard = false;
   /** Opened from the keyboard: stays until Escape, the close button or another term. */
   private keyboardOpened = false;
+  /** Pinned by the reader: stays until closed, and other terms do not replace it. */
+  private pinned = false;
   private dwellTimer = 0;
   private graceTimer = 0;
 
@@ -29,6 +32,7 @@ export class Explainer {
     private readonly entryId: (mark: Mark) => string,
     private readonly titleOf: (id: string) => string | undefined,
     private readonly published: string | null,
+    private readonly settings: Settings,
     private readonly onActive: (mark: Mark | null) => void,
     signal: AbortSignal,
   ) {
@@ -36,6 +40,7 @@ export class Explainer {
   }
 
   onPointer({ mark, speed }: PointerSample): void {
+    if (this.pinned) return;
     if (mark && mark === this.open) {
       clearTimeout(this.graceTimer);
       return;
@@ -47,7 +52,7 @@ export class Explainer {
       this.candidate = mark;
       if (mark) {
         void this.load(mark); // fetch while the reader dwells, so the card is ready when it ends
-        this.dwellTimer = window.setTimeout(() => void this.show(mark), DWELL_MS);
+        this.dwellTimer = window.setTimeout(() => void this.show(mark), this.settings.dwellMs);
       }
     }
     if (this.open && !mark && !this.insideCard && !this.keyboardOpened) this.scheduleClose();
@@ -66,16 +71,34 @@ export class Explainer {
     clearTimeout(this.graceTimer);
     this.open = mark;
     this.keyboardOpened = focus;
+    this.pinned = false;
     this.onActive(mark);
+    this.render(mark, entry, focus);
+  }
+
+  private render(mark: Mark, entry: Entry, focus = false): void {
     this.popover.show(
       mark.range,
-      entry,
-      this.published,
       {
+        entry,
+        published: this.published,
+        theme: this.settings.theme,
+        pinned: this.pinned,
         titleOf: this.titleOf,
         loadEntry: (id) => this.loadId(id),
         loadMap: (id) => this.loadMap(id),
         onClose: () => this.close(),
+        onPin: (pinned) => {
+          this.pinned = pinned;
+          this.render(mark, entry);
+        },
+        onHideEntry: (id) => {
+          this.close();
+          void saveSettings({ hiddenEntries: [...new Set([...this.settings.hiddenEntries, id])] });
+        },
+        onOpenGlossary: (id) => void callBackground("openGlossary", id),
+      },
+      {
         onPointerEnter: () => {
           this.insideCard = true;
           clearTimeout(this.graceTimer);
@@ -97,11 +120,13 @@ export class Explainer {
     this.candidate = null;
     this.insideCard = false;
     this.keyboardOpened = false;
+    this.pinned = false;
     this.onActive(null);
   }
 
   private scheduleClose(): void {
     clearTimeout(this.graceTimer);
+    if (this.pinned) return;
     this.graceTimer = window.setTimeout(() => this.close(), GRACE_MS);
   }
 

@@ -41,6 +41,7 @@ async function activate(settings: Settings): Promise<void> {
     (mark) => bundledIndex.entries[mark.entry]?.id ?? "",
     (id) => titles.get(id),
     readPublishedDate(document),
+    settings,
     setActive,
     signal,
   );

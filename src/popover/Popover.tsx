@@ -1,24 +1,48 @@
 /**
- * The explainer card: a labelled, non-modal dialog showing one glossary entry, what changed since the
- * article was published, and related entries that open in place with a way back.
+ * The explainer card: a labelled, non-modal dialog showing one glossary entry, a timeline with the
+ * article's date marked and what changed since set apart, and related entries that open in place with
+ * a way back.
  */
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { Entry } from "../glossary/schema";
-import { eventsSince, formatDate, latestEvents } from "../shared/dates";
+import { formatDate, heldOn, timelineAround } from "../shared/dates";
 import { t } from "../shared/i18n";
+import type { Settings } from "../shared/settings";
 import { LocatorMap } from "./LocatorMap";
 
-export interface PopoverProps {
+export interface PopoverActions {
+  onClose: () => void;
+  /** Pins the card open (it stays until closed) or unpins it. */
+  onPin: (pinned: boolean) => void;
+  /** "Don't mark again": the reader hides this entry from every page. */
+  onHideEntry: (id: string) => void;
+  onOpenGlossary: (id: string) => void;
+}
+
+export interface PopoverProps extends PopoverActions {
   entry: Entry;
   /** The article's publication day (YYYY-MM-DD), or null when the page does not say. */
   published: string | null;
   titleOf: (id: string) => string | undefined;
   loadEntry: (id: string) => Promise<Entry | null>;
   loadMap: (id: string) => Promise<string | null>;
-  onClose: () => void;
+  /** The link the term sits in, when a tap opened the card instead of following it. */
+  link?: { href: string; text: string } | null;
+  pinned?: boolean;
+  theme?: Settings["theme"];
 }
 
-export function Popover({ entry: first, published, titleOf, loadEntry, loadMap, onClose }: PopoverProps) {
+export function Popover(props: PopoverProps) {
+  const {
+    entry: first,
+    published,
+    titleOf,
+    loadEntry,
+    loadMap,
+    link,
+    pinned = false,
+    theme = "system",
+  } = props;
   const [trail, setTrail] = useState<Entry[]>([first]);
   useEffect(() => setTrail([first]), [first]);
   const entry = trail[trail.length - 1] ?? first;
@@ -40,7 +64,15 @@ export function Popover({ entry: first, published, titleOf, loadEntry, loadMap, 
   };
 
   return (
-    <div class="card" ref={card} tabIndex={-1} role="dialog" aria-labelledby="backstory-title" lang="en">
+    <div
+      class={`card theme-${theme}`}
+      ref={card}
+      tabIndex={-1}
+      role="dialog"
+      aria-labelledby="backstory-title"
+      lang="en"
+      dir="ltr"
+    >
       <div class="header">
         {trail.length > 1 && (
           <button
@@ -58,12 +90,28 @@ export function Popover({ entry: first, published, titleOf, loadEntry, loadMap, 
           </h2>
           <span class="category">{t(`category_${entry.category.replace("-", "_")}`)}</span>
         </div>
-        <button type="button" class="icon" aria-label={t("popoverClose")} onClick={onClose}>
+        <button
+          type="button"
+          class="icon pin"
+          aria-label={t("popoverPin")}
+          aria-pressed={pinned}
+          title={pinned ? t("popoverPinnedHint") : t("popoverPinHint")}
+          onClick={() => props.onPin(!pinned)}
+        >
+          <PinIcon />
+        </button>
+        <button type="button" class="icon" aria-label={t("popoverClose")} onClick={props.onClose}>
           ×
         </button>
       </div>
+      {link && trail.length === 1 && (
+        <a class="link" href={link.href}>
+          {t("popoverFollowLink", link.text)} →
+        </a>
+      )}
       {entry.coordinates && <LocatorMap svg={map?.id === entry.id ? map.svg : ""} label={t("popoverMap")} />}
       <p class="summary">{entry.summary}</p>
+      <Offices entry={entry} published={published} />
       {entry.facts && entry.facts.length > 0 && (
         <dl class="facts">
           {entry.facts.map((fact) => [
@@ -72,7 +120,7 @@ export function Popover({ entry: first, published, titleOf, loadEntry, loadMap, 
           ])}
         </dl>
       )}
-      <Since entry={entry} published={published} />
+      <Timeline entry={entry} published={published} />
       {entry.wordingNote && (
         <p class="note">
           <strong>{t("popoverWording")}</strong> {entry.wordingNote}
@@ -91,6 +139,14 @@ export function Popover({ entry: first, published, titleOf, loadEntry, loadMap, 
           })}
         </div>
       )}
+      <div class="actions">
+        <button type="button" class="action" onClick={() => props.onHideEntry(entry.id)}>
+          {t("popoverHideEntry")}
+        </button>
+        <button type="button" class="action" onClick={() => props.onOpenGlossary(entry.id)}>
+          {t("popoverOpenGlossary")}
+        </button>
+      </div>
       <div class="footer">
         {t("popoverSources")}{" "}
         {entry.sources.map((source, i) => [
@@ -106,23 +162,75 @@ export function Popover({ entry: first, published, titleOf, loadEntry, loadMap, 
   );
 }
 
-function Since({ entry, published }: { entry: Entry; published: string | null }) {
+/** People's roles and years in office, with the ones held when the article was written marked. */
+function Offices({ entry, published }: { entry: Entry; published: string | null }) {
+  if (!entry.offices?.length) return null;
+  return (
+    <ul class="offices" aria-label={t("popoverOffices")}>
+      {entry.offices.map((office) => {
+        const then = published !== null && heldOn(office, published);
+        return (
+          <li key={office.role + office.from} class={then ? "then" : undefined}>
+            <span class="role">{office.role}</span>
+            <span class="span">
+              {office.to
+                ? t("popoverOfficeSpan", [formatDate(office.from), formatDate(office.to)])
+                : t("popoverOfficeSince", formatDate(office.from))}
+              {then && <span class="badge">{t("popoverOfficeThen")}</span>}
+            </span>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+/** A compact timeline: a few events before the article, its date marked, and every event since. */
+function Timeline({ entry, published }: { entry: Entry; published: string | null }) {
   const timeline = entry.timeline ?? [];
   if (timeline.length === 0) return null;
-  const events = published ? eventsSince(timeline, published) : latestEvents(timeline);
-  if (events.length === 0) return null;
+  const { earlier, omitted, since } = timelineAround(timeline, published, published ? 2 : 3);
+  const event = (item: { date: string; text: string }, kind: string) => (
+    <li key={item.date + item.text} class={kind}>
+      <time dateTime={item.date}>{formatDate(item.date)}</time>
+      <span>{item.text}</span>
+    </li>
+  );
   return (
-    <section class="since" aria-labelledby="backstory-since">
-      <h3 id="backstory-since">
-        {published ? t("popoverSinceArticle", formatDate(published)) : t("popoverLatest")}
+    <section class="timeline" aria-labelledby="backstory-timeline">
+      <h3 id="backstory-timeline">
+        {published ? t("popoverTimeline") : t("popoverLatest", formatDate(entry.reviewed))}
       </h3>
       <ol>
-        {events.map((event) => (
-          <li key={`${event.date}${event.text}`}>
-            <time dateTime={event.date}>{formatDate(event.date)}</time> {event.text}
+        {omitted > 0 && <li class="omitted">{t("popoverEarlierEvents", String(omitted))}</li>}
+        {earlier.map((item) => event(item, "before"))}
+        {published && (
+          <li class="article">
+            <time dateTime={published}>{formatDate(published)}</time>
+            <span>{t("popoverThisArticle")}</span>
           </li>
-        ))}
+        )}
+        {published && since.length === 0 && <li class="quiet">{t("popoverNothingSince")}</li>}
       </ol>
+      {since.length > 0 && (
+        <section class="since" aria-labelledby="backstory-since">
+          <h4 id="backstory-since">{t("popoverSinceArticle", formatDate(published ?? ""))}</h4>
+          <ol>{since.map((item) => event(item, "after"))}</ol>
+        </section>
+      )}
     </section>
+  );
+}
+
+function PinIcon() {
+  return (
+    <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
+      <path
+        d="M6 1.5h4l-.6 4.2 2.6 2.3v1.5H8.7V15h-1.4V9.5H4V8l2.6-2.3z"
+        fill="currentColor"
+        stroke="currentColor"
+        stroke-linejoin="round"
+      />
+    </svg>
   );
 }

@@ -4,17 +4,12 @@
  */
 import { autoUpdate, computePosition, flip, inline, offset, shift, size } from "@floating-ui/dom";
 import { render } from "preact";
-import type { Entry } from "../glossary/schema";
 import { HOST_TAG } from "../shared/host-tag";
 import mapCss from "./map.css?inline";
-import { Popover } from "./Popover";
+import { Popover, type PopoverProps } from "./Popover";
 import css from "./popover.css?inline";
 
 export interface PopoverHandlers {
-  titleOf: (id: string) => string | undefined;
-  loadEntry: (id: string) => Promise<Entry | null>;
-  loadMap: (id: string) => Promise<string | null>;
-  onClose: () => void;
   onPointerEnter: () => void;
   onPointerLeave: () => void;
 }
@@ -26,13 +21,7 @@ export class PopoverHost {
   /** Where focus was before a keyboard reader was taken into the explainer, to give it back. */
   private returnFocus: HTMLElement | null = null;
 
-  show(
-    anchor: StaticRange,
-    entry: Entry,
-    published: string | null,
-    handlers: PopoverHandlers,
-    focus = false,
-  ): void {
+  show(anchor: StaticRange, card: PopoverProps, handlers: PopoverHandlers, focus = false): void {
     if (!this.host || !this.root) {
       this.host = document.createElement(HOST_TAG);
       this.root = this.host.attachShadow({ mode: "closed" });
@@ -40,28 +29,14 @@ export class PopoverHost {
       this.host.addEventListener("pointerleave", handlers.onPointerLeave);
       document.documentElement.append(this.host);
     }
-    render(
-      [
-        <style key="style">{css + mapCss}</style>,
-        <Popover
-          key="card"
-          entry={entry}
-          published={published}
-          titleOf={handlers.titleOf}
-          loadEntry={handlers.loadEntry}
-          loadMap={handlers.loadMap}
-          onClose={handlers.onClose}
-        />,
-      ],
-      this.root,
-    );
-    const card = this.root.querySelector<HTMLElement>(".card");
-    if (!card) return;
-    this.follow(anchor, card);
+    render([<style key="style">{css + mapCss}</style>, <Popover key="card" {...card} />], this.root);
+    const element = this.root.querySelector<HTMLElement>(".card");
+    if (!element) return;
+    this.follow(anchor, element);
     if (focus) {
       const active = document.activeElement;
       if (active instanceof HTMLElement && active !== this.host) this.returnFocus = active;
-      card.focus({ preventScroll: true });
+      element.focus({ preventScroll: true });
     }
   }
 

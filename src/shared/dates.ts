@@ -45,3 +45,43 @@ export function parsePublished(value: string | null | undefined): string | null 
   if (Number(month) < 1 || Number(month) > 12 || Number(day) < 1 || Number(day) > 31) return null;
   return `${year}-${month}-${day}`;
 }
+
+/** The last day a partial date can mean ("2020" → "2020-12-31"); month ends are taken as the 31st. */
+export function latestDay(date: string): string {
+  if (/^\d{4}$/.test(date)) return `${date}-12-31`;
+  if (/^\d{4}-\d{2}$/.test(date)) return `${date}-31`;
+  return date;
+}
+
+export interface TimelineView {
+  /** The last events on or before the article (or all but the latest, without an article date). */
+  earlier: DatedEvent[];
+  /** How many older events were left out to keep the card compact. */
+  omitted: number;
+  /** Events that certainly happened after the article, oldest first. */
+  since: DatedEvent[];
+}
+
+/** A compact timeline around the article's date: a few events before it, every event after it. */
+export function timelineAround(
+  timeline: readonly DatedEvent[],
+  published: string | null,
+  keepEarlier = 2,
+): TimelineView {
+  const sorted = [...timeline].sort((a, b) => earliestDay(a.date).localeCompare(earliestDay(b.date)));
+  const since = published ? sorted.filter((event) => earliestDay(event.date) > published) : [];
+  const before = published ? sorted.filter((event) => earliestDay(event.date) <= published) : sorted;
+  const earlier = before.slice(-keepEarlier);
+  return { earlier, omitted: before.length - earlier.length, since };
+}
+
+export interface Office {
+  role: string;
+  from: string;
+  to?: string | undefined;
+}
+
+/** Whether an office was certainly held on a day (YYYY-MM-DD). */
+export function heldOn(office: Office, day: string): boolean {
+  return latestDay(office.from) <= day && (!office.to || earliestDay(office.to) >= day);
+}
