@@ -38,7 +38,8 @@ export interface Tab {
   explainer(): Promise<ExplainerView | null>;
   /** Scrolls the explainer's button with this label into view (as a reader would), then reads it. */
   revealInExplainer(label: string): Promise<ExplainerView | null>;
-  screenshot(path: string): Promise<void>;
+  /** Saves a PNG of the viewport, or of one rectangle of it (viewport pixels). */
+  screenshot(path: string, clip?: { x: number; y: number; width: number; height: number }): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -146,7 +147,7 @@ function chromiumTab(context: BrowserContext, page: PlaywrightPage): Tab {
     press: (key) => page.keyboard.press(key),
     explainer: () => readChromium(undefined),
     revealInExplainer: (label) => readChromium(label),
-    screenshot: async (path) => void (await page.screenshot({ path })),
+    screenshot: async (path, clip) => void (await page.screenshot(clip ? { path, clip } : { path })),
     close: () => page.close(),
   };
 
@@ -256,7 +257,7 @@ function firefoxTab(browser: PuppeteerBrowser, page: PuppeteerPage): Tab {
     press: (key) => page.keyboard.press(key as never),
     explainer: () => readFirefox(undefined),
     revealInExplainer: (label) => readFirefox(label),
-    screenshot: async (path) => void (await page.screenshot({ path })),
+    screenshot: async (path, clip) => void (await page.screenshot(clip ? { path, clip } : { path })),
     close: () => page.close(),
   };
 
