@@ -15,6 +15,9 @@ import { compareWithCommitted } from "./snapshot";
 const TOLERANCE = 0.01;
 const SCRATCH = join(ROOT, "build", "screenshots");
 
+/** The extension page's own storage API (extension pages run with the extension's privileges). */
+declare const chrome: { storage: { sync: { set(items: object): Promise<void> } } };
+
 describe.each(BROWSERS)("%s: pictures in the explainer", (name) => {
   const session = useSession(name);
   let tab: Tab;
@@ -37,14 +40,26 @@ describe.each(BROWSERS)("%s: pictures in the explainer", (name) => {
     }, `${term}'s card with its map, holding still`);
   };
 
-  for (const [term, mapLabel] of [
-    ["Idlib", "Syria"],
-    ["Ankara", "Turkey"],
+  /** Sets the theme as the options page stores it; open tabs re-mark with it at once. */
+  const setTheme = async (theme: "dark" | "system") => {
+    const options = await session.browser.newTab(session.browser.extensionUrl("src/options/index.html"));
+    await options.evaluate((value) => chrome.storage.sync.set({ theme: value, settingsVersion: 2 }), theme);
+    await options.close();
+    await tab.bringToFront();
+  };
+
+  for (const [term, mapLabel, theme] of [
+    ["Idlib", "Syria", "light"],
+    ["Ankara", "Turkey", "light"],
+    ["Idlib", "Syria", "dark"],
   ] as const) {
-    it(`draws ${term}'s card and locator map as committed`, async () => {
+    it(`draws ${term}'s card and locator map as committed (${theme} theme)`, async () => {
+      tab ??= await session.browser.newTab(session.server.url("/demo"));
+      if (theme === "dark") await setTheme("dark");
       const view = await openSteady(term, mapLabel);
+      const snapshot = `${name}-${term.toLowerCase()}${theme === "dark" ? "-dark" : ""}`;
       mkdirSync(SCRATCH, { recursive: true });
-      const shot = join(SCRATCH, `${name}-${term.toLowerCase()}.png`);
+      const shot = join(SCRATCH, `${snapshot}.png`);
       const { x, y, width, height } = view.rect;
       await tab.screenshot(shot, {
         x: Math.round(x),
@@ -52,7 +67,8 @@ describe.each(BROWSERS)("%s: pictures in the explainer", (name) => {
         width: Math.round(width),
         height: Math.round(height),
       });
-      const result = compareWithCommitted(`${name}-${term.toLowerCase()}`, shot);
+      if (theme === "dark") await setTheme("system");
+      const result = compareWithCommitted(snapshot, shot);
       expect(result.sizeChange, `card size changed from ${result.path}`).toBeNull();
       expect(result.differing, `pixels differing from ${result.path} (see build/snapshots/)`).toBeLessThan(
         TOLERANCE,
