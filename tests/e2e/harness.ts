@@ -75,7 +75,7 @@ const READ_EXPLAINER = `function (reveal) {
   });
 }`;
 
-function browserPath(name: BrowserName): string {
+export function browserPath(name: BrowserName): string {
   const [variable, fallback, pkg] =
     name === "chromium"
       ? ["CHROMIUM_PATH", "/usr/bin/chromium", "chromium"]
