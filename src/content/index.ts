@@ -15,6 +15,8 @@ import { PageMarker } from "./page-marker";
 import { answerReaderCalls } from "./reader-calls";
 
 const ACTIVE = "backstory-active";
+/** How long to wait for a page to finish parsing before marking what is there. */
+const STALLED_MS = 3000;
 
 let matcher: Matcher | null = null;
 let session: AbortController | null = null;
@@ -61,12 +63,32 @@ function deactivate(): void {
 
 async function main(): Promise<void> {
   // Any change of settings starts marking afresh with the new ones: no reload, nothing left behind.
-  const apply = (settings: Settings) => {
+  let settings = await loadSettings();
+  const apply = (next: Settings) => {
+    settings = next;
     deactivate();
     if (settings.enabled) void activate(settings);
   };
-  apply(await loadSettings());
+  const stalled = !(await pageParsed());
+  apply(settings);
   watchSettings(apply, new AbortController().signal);
+  // Started on a page held up mid-parse: once it does finish, find its article again and mark afresh.
+  if (stalled) document.addEventListener("DOMContentLoaded", () => apply(settings), { once: true });
+}
+
+/**
+ * Waits until the page's DOM is parsed (true), or gives up waiting after STALLED_MS (false): some pages
+ * never finish parsing because a script they wait for never arrives (a blocked ad server, a closed
+ * network), and their readers still deserve explainers for the text already there. Starting at
+ * document_start and waiting here, rather than running at document_idle, is what lets Backstory work
+ * on such pages at all; new text parsed later reaches the page marker as mutations.
+ */
+function pageParsed(): Promise<boolean> {
+  if (document.readyState !== "loading") return Promise.resolve(true);
+  return new Promise((done) => {
+    document.addEventListener("DOMContentLoaded", () => done(true), { once: true });
+    setTimeout(() => done(document.readyState !== "loading"), STALLED_MS);
+  });
 }
 
 void main();
