@@ -3,7 +3,7 @@
  * no node of the page is added, split or edited, and StaticRanges cost the page nothing when it edits
  * itself.
  */
-import type { CompiledIndex } from "../glossary/compile";
+import { type CompiledIndex, contextAliases, contextWordsOf } from "../glossary/compile";
 import { type Match, Matcher } from "./matcher";
 import { locate, type TextBlock } from "./text-blocks";
 
@@ -107,11 +107,9 @@ export class ContextWords {
   private readonly matcher: Matcher | null;
 
   constructor(private readonly index: CompiledIndex) {
-    this.words = [
-      ...new Set(index.entries.flatMap((entry) => [...(entry.require ?? []), ...(entry.exclude ?? [])])),
-    ];
+    this.words = index.context?.words ?? contextWordsOf(index.entries);
     this.matcher =
-      this.words.length > 0 ? new Matcher(this.words.map((folded, entry) => ({ folded, entry }))) : null;
+      this.words.length > 0 ? new Matcher(contextAliases(this.words), index.context?.trie) : null;
   }
 
   read(text: string): void {

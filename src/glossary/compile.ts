@@ -21,6 +21,11 @@ export interface CompiledIndex {
   aliases: IndexAlias[];
   /** The aliases' trie, laid out at build time so a page never builds it. */
   trie: CompactTrie;
+  /**
+   * The words entries require or exclude on the page (folded, each once) and their trie, so that the
+   * page need not build it either. Optional: an index without it builds the trie when it loads.
+   */
+  context?: { words: string[]; trie: CompactTrie };
 }
 
 export function compileIndex(entries: readonly Entry[]): CompiledIndex {
@@ -35,7 +40,23 @@ export function compileIndex(entries: readonly Entry[]): CompiledIndex {
     if (entry.context?.exclude) compiled.exclude = entry.context.exclude.map(foldAlias);
     return compiled;
   });
-  return { entries: indexEntries, aliases, trie: compactTrie(aliases) };
+  const words = contextWordsOf(indexEntries);
+  return {
+    entries: indexEntries,
+    aliases,
+    trie: compactTrie(aliases),
+    context: { words, trie: compactTrie(contextAliases(words)) },
+  };
+}
+
+/** Every context word of the entries, once each, in first-seen order. */
+export function contextWordsOf(entries: readonly IndexEntry[]): string[] {
+  return [...new Set(entries.flatMap((entry) => [...(entry.require ?? []), ...(entry.exclude ?? [])]))];
+}
+
+/** Context words as aliases of the matcher that finds them: word i is "entry" i. */
+export function contextAliases(words: readonly string[]): IndexAlias[] {
+  return words.map((folded, entry) => ({ folded, entry }));
 }
 
 /** Entry bodies by id, for the background to answer the popover with. */
