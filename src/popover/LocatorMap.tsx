@@ -10,7 +10,7 @@
  * rather than shown cleaned. Rebuilding the tree as JSX would be just as safe but would need a parser of
  * our own, and a few hundred path elements through Preact's diff buy nothing.
  */
-import { useLayoutEffect, useRef } from "preact/hooks";
+import { useEffect, useRef } from "preact/hooks";
 
 const SVG = "http://www.w3.org/2000/svg";
 const ELEMENTS = new Set(["svg", "title", "rect", "g", "path", "text", "circle"]);
@@ -28,6 +28,14 @@ export function parseMap(markup: string): Element | null {
   return root.localName === "svg" ? root : null;
 }
 
+/** Maps already checked on this page, by markup: opening a place a second time parses nothing. */
+const checked = new Map<string, Element | null>();
+
+function checkedMap(markup: string): Element | null {
+  if (!checked.has(markup)) checked.set(markup, parseMap(markup));
+  return checked.get(markup) ?? null;
+}
+
 export interface LocatorMapProps {
   /** The map's SVG markup, as maps.json holds it. */
   svg: string;
@@ -37,9 +45,11 @@ export interface LocatorMapProps {
 
 export function LocatorMap({ svg, label }: LocatorMapProps) {
   const figure = useRef<HTMLElement>(null);
-  // Preact renders no children here, so the figure's content is ours to replace.
-  useLayoutEffect(() => {
-    const map = parseMap(svg);
+  // Preact renders no children here, so the figure's content is ours to replace. After the card is
+  // painted, not before (useEffect, not useLayoutEffect): the text shows in the first frame and the
+  // map fills its already-sized space a frame later, so no single task has to do both.
+  useEffect(() => {
+    const map = svg ? checkedMap(svg) : null;
     figure.current?.replaceChildren(...(map ? [document.importNode(map, true)] : []));
   }, [svg]);
   return <figure class="map" ref={figure} aria-label={label} />;
