@@ -3,6 +3,7 @@
  * once per animation frame. Highlights get no events of their own, so this is how marks feel hoverable.
  */
 import type { Mark, MarkSet } from "../engine/marks";
+import type { PointerGate } from "./pointer-gate";
 
 export interface PointerSample {
   mark: Mark | null;
@@ -10,6 +11,8 @@ export interface PointerSample {
   y: number;
   /** Pointer speed in px/ms since the previous sample, to tell a sweep from a dwell. */
   speed: number;
+  /** False while the reader scrolls, selects, holds a button or lacks the modifier key. */
+  mayOpen: boolean;
 }
 
 function caretAt(x: number, y: number): { node: Node; offset: number } | null {
@@ -40,27 +43,42 @@ export function markAt(marks: MarkSet, x: number, y: number): Mark | null {
 
 export function watchPointer(
   marks: MarkSet,
+  gate: PointerGate,
   onSample: (sample: PointerSample) => void,
   signal: AbortSignal,
 ): void {
   let pending: PointerEvent | null = null;
-  let last = { x: 0, y: 0, time: 0 };
+  let last: PointerEvent | null = null;
   const sample = () => {
     const event = pending;
     pending = null;
     if (!event) return;
-    const elapsed = Math.max(1, event.timeStamp - last.time);
-    const speed = Math.hypot(event.clientX - last.x, event.clientY - last.y) / elapsed;
-    last = { x: event.clientX, y: event.clientY, time: event.timeStamp };
-    // No pop-ups while a button is held (selecting text, dragging).
-    const mark = event.buttons === 0 ? markAt(marks, event.clientX, event.clientY) : null;
-    onSample({ mark, x: event.clientX, y: event.clientY, speed });
+    const elapsed = Math.max(1, event.timeStamp - (last?.timeStamp ?? 0));
+    const moved = last ? Math.hypot(event.clientX - last.clientX, event.clientY - last.clientY) : 0;
+    last = event;
+    const mark = markAt(marks, event.clientX, event.clientY);
+    onSample({
+      mark,
+      x: event.clientX,
+      y: event.clientY,
+      speed: moved / elapsed,
+      mayOpen: gate.mayOpen(event),
+    });
   };
   const onMove = (event: PointerEvent) => {
     if (event.pointerType === "touch") return;
     if (!pending) requestAnimationFrame(sample);
     pending = event;
   };
+  // Pressing the modifier key with the pointer at rest on a term counts as resting there with it held.
+  const onKey = (event: KeyboardEvent) => {
+    if (!last || !gate.isModifierPress(event)) return;
+    const mark = markAt(marks, last.clientX, last.clientY);
+    // The key going down is the modifier, whatever the event's own flags say in this browser.
+    const state = { buttons: last.buttons, altKey: true, ctrlKey: true, shiftKey: true };
+    onSample({ mark, x: last.clientX, y: last.clientY, speed: 0, mayOpen: gate.mayOpen(state) });
+  };
   // Capture on window: a page that stops propagation in its own handlers still lets us see the pointer.
   window.addEventListener("pointermove", onMove, { capture: true, passive: true, signal });
+  window.addEventListener("keydown", onKey, { capture: true, passive: true, signal });
 }
