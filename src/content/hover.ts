@@ -3,7 +3,8 @@
  * once per animation frame. Highlights get no events of their own, so this is how marks feel hoverable.
  */
 import type { Mark, MarkSet } from "../engine/marks";
-import type { PointerGate } from "./pointer-gate";
+import type { Settings } from "../shared/settings";
+import { PointerGate } from "./pointer-gate";
 
 export interface PointerSample {
   mark: Mark | null;
@@ -41,14 +42,35 @@ export function markAt(marks: MarkSet, x: number, y: number): Mark | null {
   return marks.at(caret.node, caret.offset).find((mark) => isOver(mark, x, y)) ?? null;
 }
 
+export interface PointerListener {
+  onPointer: (sample: PointerSample) => void;
+  /** The reader began to scroll, select or press: a dwell under way must not open anything. */
+  cancelDwell: () => void;
+}
+
 export function watchPointer(
   marks: MarkSet,
-  gate: PointerGate,
-  onSample: (sample: PointerSample) => void,
+  modifierKey: Settings["modifierKey"],
+  listener: PointerListener,
   signal: AbortSignal,
 ): void {
   let pending: PointerEvent | null = null;
   let last: PointerEvent | null = null;
+  /** The pointer where it last moved, with this modifier and button state and this speed. */
+  const report = (at: PointerEvent, state: Parameters<PointerGate["mayOpen"]>[0], speed: number) => {
+    const mark = markAt(marks, at.clientX, at.clientY);
+    listener.onPointer({ mark, x: at.clientX, y: at.clientY, speed, mayOpen: gate.mayOpen(state) });
+  };
+  const gate = new PointerGate(
+    modifierKey,
+    {
+      busy: () => listener.cancelDwell(),
+      // Once scrolling stops, the term now under a resting pointer may open (the page moved under
+      // it); not after a drag, which was a selection being made.
+      quiet: () => last?.buttons === 0 && report(last, last, 0),
+    },
+    signal,
+  );
   const sample = () => {
     const event = pending;
     pending = null;
@@ -56,27 +78,18 @@ export function watchPointer(
     const elapsed = Math.max(1, event.timeStamp - (last?.timeStamp ?? 0));
     const moved = last ? Math.hypot(event.clientX - last.clientX, event.clientY - last.clientY) : 0;
     last = event;
-    const mark = markAt(marks, event.clientX, event.clientY);
-    onSample({
-      mark,
-      x: event.clientX,
-      y: event.clientY,
-      speed: moved / elapsed,
-      mayOpen: gate.mayOpen(event),
-    });
+    report(event, event, moved / elapsed);
   };
   const onMove = (event: PointerEvent) => {
     if (event.pointerType === "touch") return;
     if (!pending) requestAnimationFrame(sample);
     pending = event;
   };
-  // Pressing the modifier key with the pointer at rest on a term counts as resting there with it held.
+  // Pressing the modifier key with the pointer at rest on a term counts as resting there with it held
+  // (the key going down is the modifier, whatever the event's own flags say in this browser).
   const onKey = (event: KeyboardEvent) => {
-    if (!last || !gate.isModifierPress(event)) return;
-    const mark = markAt(marks, last.clientX, last.clientY);
-    // The key going down is the modifier, whatever the event's own flags say in this browser.
-    const state = { buttons: last.buttons, altKey: true, ctrlKey: true, shiftKey: true };
-    onSample({ mark, x: last.clientX, y: last.clientY, speed: 0, mayOpen: gate.mayOpen(state) });
+    if (last && gate.isModifierPress(event))
+      report(last, { buttons: last.buttons, altKey: true, ctrlKey: true, shiftKey: true }, 0);
   };
   // Capture on window: a page that stops propagation in its own handlers still lets us see the pointer.
   window.addEventListener("pointermove", onMove, { capture: true, passive: true, signal });

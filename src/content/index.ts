@@ -12,7 +12,6 @@ import { readPublishedDate } from "./article-date";
 import { Explainer } from "./explainer";
 import { watchPointer } from "./hover";
 import { PageMarker } from "./page-marker";
-import { PointerGate } from "./pointer-gate";
 import { answerReaderCalls } from "./reader-calls";
 import { watchTaps } from "./tap";
 
@@ -47,8 +46,7 @@ async function activate(settings: Settings): Promise<void> {
     setActive,
     signal,
   );
-  const gate = new PointerGate(settings.modifierKey, () => explainer.cancelDwell(), signal);
-  watchPointer(marker.marks, gate, (sample) => explainer.onPointer(sample), signal);
+  watchPointer(marker.marks, settings.modifierKey, explainer, signal);
   watchTaps(marker.marks, explainer, signal);
   answerReaderCalls(bundledIndex, matcher, marker, explainer, signal);
   window.addEventListener("keydown", (event) => event.key === "Escape" && explainer.close(), {

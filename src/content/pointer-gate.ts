@@ -9,19 +9,29 @@ const QUIET_MS = 200;
 
 type Modifiers = Pick<MouseEvent, "buttons" | "altKey" | "ctrlKey" | "shiftKey">;
 
+export interface GateEvents {
+  /** The reader began to scroll, select or press a button: drop a dwell under way. */
+  busy: () => void;
+  /** Scrolling or selecting stopped a moment ago: what is under a resting pointer may open now. */
+  quiet: () => void;
+}
+
 export class PointerGate {
   private busyUntil = 0;
 
-  /** onBusy runs as the reader starts scrolling or selecting, to drop a dwell already under way. */
   constructor(
     private readonly modifierKey: Settings["modifierKey"],
-    onBusy: () => void,
+    events: GateEvents,
     signal: AbortSignal,
   ) {
+    let quietTimer = 0;
     const busy = () => {
       this.busyUntil = performance.now() + QUIET_MS;
-      onBusy();
+      events.busy();
+      clearTimeout(quietTimer);
+      quietTimer = window.setTimeout(events.quiet, QUIET_MS);
     };
+    signal.addEventListener("abort", () => clearTimeout(quietTimer), { once: true });
     // Capture on window: it also sees scrolls of inner scrollers, which do not bubble.
     for (const type of ["wheel", "scroll"])
       window.addEventListener(type, busy, { capture: true, passive: true, signal });
@@ -30,7 +40,7 @@ export class PointerGate {
       () => document.getSelection()?.isCollapsed === false && busy(),
       { signal },
     );
-    window.addEventListener("pointerdown", onBusy, { capture: true, passive: true, signal });
+    window.addEventListener("pointerdown", events.busy, { capture: true, passive: true, signal });
   }
 
   /** Whether the pointer, in the state this event reports, may start an explainer's dwell. */
