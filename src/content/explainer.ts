@@ -1,6 +1,7 @@
 /**
  * When an explainer opens and closes: after a short dwell on a mark, not for a sweeping pointer, and
- * not until the pointer has left both the term and the card for a grace period.
+ * not until the pointer has left both the term and the card for a grace period. A tap or the keyboard
+ * opens one at once, and it stays until closed.
  */
 import type { Mark } from "../engine/marks";
 import type { Entry } from "../glossary/schema";
@@ -9,6 +10,9 @@ import { callBackground } from "../shared/messages";
 import type { Settings } from "../shared/settings";
 import { saveSettings } from "../shared/storage";
 import type { PointerSample } from "./hover";
+
+/** The link a tapped term sits in, shown in the card since the tap did not follow it. */
+export type TermLink = { href: string; text: string } | null;
 
 const GRACE_MS = 300;
 /** Faster than this (px/ms) the pointer is passing over the text, not reading it (10ten's figure). */
@@ -21,8 +25,8 @@ export class Explainer {
   private candidate: Mark | null = null;
   private open: Mark | null = null;
   private insideCard = false;
-  /** Opened from the keyboard: stays until Escape, the close button or another term. */
-  private keyboardOpened = false;
+  /** Opened from the keyboard or by a tap: stays until Escape, the close button or another term. */
+  private sticky = false;
   /** Pinned by the reader: stays until closed, and other terms do not replace it. */
   private pinned = false;
   private dwellTimer = 0;
@@ -39,44 +43,78 @@ export class Explainer {
     signal.addEventListener("abort", () => this.close(), { once: true });
   }
 
-  onPointer({ mark, speed }: PointerSample): void {
+  onPointer({ mark, speed, mayOpen }: PointerSample): void {
     if (this.pinned) return;
     if (mark && mark === this.open) {
       clearTimeout(this.graceTimer);
       return;
     }
     // The dwell runs from the last fast movement: a pointer sweeping over a term keeps restarting it
-    // and has left before it ends; a pointer that stops on the term opens it DWELL_MS later.
-    if (mark !== this.candidate || (mark && speed > SWEEP_SPEED)) {
-      clearTimeout(this.dwellTimer);
-      this.candidate = mark;
-      if (mark) {
-        void this.load(mark); // fetch while the reader dwells, so the card is ready when it ends
-        this.dwellTimer = window.setTimeout(() => void this.show(mark), this.settings.dwellMs);
+    // and has left before it ends; a pointer that stops on the term opens it dwellMs later.
+    const target = mayOpen ? mark : null;
+    if (target !== this.candidate || (target && speed > SWEEP_SPEED)) {
+      this.cancelDwell();
+      this.candidate = target;
+      if (target) {
+        void this.load(target); // fetch while the reader dwells, so the card is ready when it ends
+        this.dwellTimer = window.setTimeout(() => {
+          this.dwellTimer = 0;
+          void this.show(target);
+        }, this.settings.dwellMs);
       }
     }
-    if (this.open && !mark && !this.insideCard && !this.keyboardOpened) this.scheduleClose();
+    if (this.open && !mark && !this.insideCard && !this.sticky) this.scheduleClose();
+  }
+
+  /** Drops a dwell under way (the reader began to scroll, select or press): nothing opens from it. */
+  cancelDwell(): void {
+    if (!this.dwellTimer) return;
+    clearTimeout(this.dwellTimer);
+    this.dwellTimer = 0;
+    this.candidate = null;
+  }
+
+  /**
+   * A tap on a mark opens its explainer at once, with the link the term sits in. Returns false when
+   * it was already open, so that a second tap on a linked term follows the link.
+   */
+  tap(mark: Mark, link: TermLink): boolean {
+    if (mark === this.open) return false;
+    this.cancelDwell();
+    this.candidate = mark;
+    void this.show(mark, "tap", link);
+    return true;
+  }
+
+  /** A tap outside the card and off any term closes it, unless the reader pinned it. */
+  tapOutside(): void {
+    if (this.open && !this.pinned) this.close();
   }
 
   /** Opens the explainer for a mark at once, taking keyboard focus into it: the keyboard route. */
   async showNow(mark: Mark): Promise<void> {
-    clearTimeout(this.dwellTimer);
+    this.cancelDwell();
     this.candidate = mark;
-    await this.show(mark, true);
+    await this.show(mark, "keyboard");
   }
 
-  async show(mark: Mark, focus = false): Promise<void> {
+  /** Opens a mark's explainer; opened by the keyboard (focus goes in) or a tap, it stays until closed. */
+  async show(
+    mark: Mark,
+    by: "pointer" | "keyboard" | "tap" = "pointer",
+    link: TermLink = null,
+  ): Promise<void> {
     const entry = await this.load(mark);
     if (!entry || this.candidate !== mark) return;
     clearTimeout(this.graceTimer);
     this.open = mark;
-    this.keyboardOpened = focus;
+    this.sticky = by !== "pointer";
     this.pinned = false;
     this.onActive(mark);
-    this.render(mark, entry, focus);
+    this.render(mark, entry, link, by === "keyboard");
   }
 
-  private render(mark: Mark, entry: Entry, focus = false): void {
+  private render(mark: Mark, entry: Entry, link: TermLink, focus = false): void {
     this.popover.show(
       mark.range,
       {
@@ -84,13 +122,14 @@ export class Explainer {
         published: this.published,
         theme: this.settings.theme,
         pinned: this.pinned,
+        link,
         titleOf: this.titleOf,
         loadEntry: (id) => this.loadId(id),
         loadMap: (id) => this.loadMap(id),
         onClose: () => this.close(),
         onPin: (pinned) => {
           this.pinned = pinned;
-          this.render(mark, entry);
+          this.render(mark, entry, link);
         },
         onHideEntry: (id) => {
           this.close();
@@ -119,7 +158,7 @@ export class Explainer {
     this.open = null;
     this.candidate = null;
     this.insideCard = false;
-    this.keyboardOpened = false;
+    this.sticky = false;
     this.pinned = false;
     this.onActive(null);
   }

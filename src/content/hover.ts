@@ -3,6 +3,8 @@
  * once per animation frame. Highlights get no events of their own, so this is how marks feel hoverable.
  */
 import type { Mark, MarkSet } from "../engine/marks";
+import type { Settings } from "../shared/settings";
+import { PointerGate } from "./pointer-gate";
 
 export interface PointerSample {
   mark: Mark | null;
@@ -10,6 +12,8 @@ export interface PointerSample {
   y: number;
   /** Pointer speed in px/ms since the previous sample, to tell a sweep from a dwell. */
   speed: number;
+  /** False while the reader scrolls, selects, holds a button or lacks the modifier key. */
+  mayOpen: boolean;
 }
 
 function caretAt(x: number, y: number): { node: Node; offset: number } | null {
@@ -38,29 +42,56 @@ export function markAt(marks: MarkSet, x: number, y: number): Mark | null {
   return marks.at(caret.node, caret.offset).find((mark) => isOver(mark, x, y)) ?? null;
 }
 
+export interface PointerListener {
+  onPointer: (sample: PointerSample) => void;
+  /** The reader began to scroll, select or press: a dwell under way must not open anything. */
+  cancelDwell: () => void;
+}
+
 export function watchPointer(
   marks: MarkSet,
-  onSample: (sample: PointerSample) => void,
+  modifierKey: Settings["modifierKey"],
+  listener: PointerListener,
   signal: AbortSignal,
 ): void {
   let pending: PointerEvent | null = null;
-  let last = { x: 0, y: 0, time: 0 };
+  let last: PointerEvent | null = null;
+  /** The pointer where it last moved, with this modifier and button state and this speed. */
+  const report = (at: PointerEvent, state: Parameters<PointerGate["mayOpen"]>[0], speed: number) => {
+    const mark = markAt(marks, at.clientX, at.clientY);
+    listener.onPointer({ mark, x: at.clientX, y: at.clientY, speed, mayOpen: gate.mayOpen(state) });
+  };
+  const gate = new PointerGate(
+    modifierKey,
+    {
+      busy: () => listener.cancelDwell(),
+      // Once scrolling stops, the term now under a resting pointer may open (the page moved under
+      // it); not after a drag, which was a selection being made.
+      quiet: () => last?.buttons === 0 && report(last, last, 0),
+    },
+    signal,
+  );
   const sample = () => {
     const event = pending;
     pending = null;
     if (!event) return;
-    const elapsed = Math.max(1, event.timeStamp - last.time);
-    const speed = Math.hypot(event.clientX - last.x, event.clientY - last.y) / elapsed;
-    last = { x: event.clientX, y: event.clientY, time: event.timeStamp };
-    // No pop-ups while a button is held (selecting text, dragging).
-    const mark = event.buttons === 0 ? markAt(marks, event.clientX, event.clientY) : null;
-    onSample({ mark, x: event.clientX, y: event.clientY, speed });
+    const elapsed = Math.max(1, event.timeStamp - (last?.timeStamp ?? 0));
+    const moved = last ? Math.hypot(event.clientX - last.clientX, event.clientY - last.clientY) : 0;
+    last = event;
+    report(event, event, moved / elapsed);
   };
   const onMove = (event: PointerEvent) => {
     if (event.pointerType === "touch") return;
     if (!pending) requestAnimationFrame(sample);
     pending = event;
   };
+  // Pressing the modifier key with the pointer at rest on a term counts as resting there with it held
+  // (the key going down is the modifier, whatever the event's own flags say in this browser).
+  const onKey = (event: KeyboardEvent) => {
+    if (last && gate.isModifierPress(event))
+      report(last, { buttons: last.buttons, altKey: true, ctrlKey: true, shiftKey: true }, 0);
+  };
   // Capture on window: a page that stops propagation in its own handlers still lets us see the pointer.
   window.addEventListener("pointermove", onMove, { capture: true, passive: true, signal });
+  window.addEventListener("keydown", onKey, { capture: true, passive: true, signal });
 }

@@ -13,6 +13,7 @@ import { Explainer } from "./explainer";
 import { watchPointer } from "./hover";
 import { PageMarker } from "./page-marker";
 import { answerReaderCalls } from "./reader-calls";
+import { watchTaps } from "./tap";
 
 const ACTIVE = "backstory-active";
 /** How long to wait for a page to finish parsing before marking what is there. */
@@ -47,7 +48,8 @@ async function activate(settings: Settings): Promise<void> {
     setActive,
     signal,
   );
-  watchPointer(marker.marks, (sample) => explainer.onPointer(sample), signal);
+  watchPointer(marker.marks, settings.modifierKey, explainer, signal);
+  watchTaps(marker.marks, explainer, signal);
   answerReaderCalls(bundledIndex, matcher, marker, explainer, signal);
   window.addEventListener("keydown", (event) => event.key === "Escape" && explainer.close(), {
     capture: true,

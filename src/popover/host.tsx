@@ -25,8 +25,11 @@ export class PopoverHost {
     if (!this.host || !this.root) {
       this.host = document.createElement(HOST_TAG);
       this.root = this.host.attachShadow({ mode: "closed" });
-      this.host.addEventListener("pointerenter", handlers.onPointerEnter);
-      this.host.addEventListener("pointerleave", handlers.onPointerLeave);
+      // A finger enters and leaves with every tap; only a hovering pointer is "inside" the card.
+      const hovering = (handler: () => void) => (event: PointerEvent) =>
+        event.pointerType !== "touch" && handler();
+      this.host.addEventListener("pointerenter", hovering(handlers.onPointerEnter));
+      this.host.addEventListener("pointerleave", hovering(handlers.onPointerLeave));
       document.documentElement.append(this.host);
     }
     render([<style key="style">{css + mapCss}</style>, <Popover key="card" {...card} />], this.root);

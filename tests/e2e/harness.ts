@@ -41,6 +41,21 @@ export interface Tab {
   /** Saves a PNG of the viewport, or of one rectangle of it (viewport pixels). */
   screenshot(path: string, clip?: { x: number; y: number; width: number; height: number }): Promise<void>;
   close(): Promise<void>;
+  // Touch, held keys and buttons, the wheel, and privileged reads inside the explainer.
+  /** A tap of one finger at (x, y), as on a touch screen. */
+  tap(x: number, y: number): Promise<void>;
+  keyDown(key: string): Promise<void>;
+  keyUp(key: string): Promise<void>;
+  mouseDown(): Promise<void>;
+  mouseUp(): Promise<void>;
+  /** Turns the mouse wheel where the pointer is. */
+  wheel(deltaX: number, deltaY: number): Promise<void>;
+  /**
+   * Calls a function declaration in the page's main world with the explainer's closed shadow root as
+   * `this` (through the driver's privileged protocol, as the page cannot) and an optional string
+   * argument; awaits it and parses the JSON string it returns. Null when no explainer is open.
+   */
+  inExplainer<R>(fn: string, arg?: string): Promise<R | null>;
 }
 
 export interface TestBrowser {
@@ -149,6 +164,13 @@ function chromiumTab(context: BrowserContext, page: PlaywrightPage): Tab {
     revealInExplainer: (label) => readChromium(label),
     screenshot: async (path, clip) => void (await page.screenshot(clip ? { path, clip } : { path })),
     close: () => page.close(),
+    tap: (x, y) => chromiumTap(context, page, x, y),
+    keyDown: (key) => page.keyboard.down(key),
+    keyUp: (key) => page.keyboard.up(key),
+    mouseDown: () => page.mouse.down(),
+    mouseUp: () => page.mouse.up(),
+    wheel: (deltaX, deltaY) => page.mouse.wheel(deltaX, deltaY),
+    inExplainer: (fn, arg) => callInChromiumExplainer(context, page, fn, arg),
   };
 
   async function readChromium(reveal: string | undefined): Promise<ExplainerView | null> {
@@ -259,6 +281,13 @@ function firefoxTab(browser: PuppeteerBrowser, page: PuppeteerPage): Tab {
     revealInExplainer: (label) => readFirefox(label),
     screenshot: async (path, clip) => void (await page.screenshot(clip ? { path, clip } : { path })),
     close: () => page.close(),
+    tap: (x, y) => page.touchscreen.tap(x, y),
+    keyDown: (key) => page.keyboard.down(key as never),
+    keyUp: (key) => page.keyboard.up(key as never),
+    mouseDown: () => page.mouse.down(),
+    mouseUp: () => page.mouse.up(),
+    wheel: (deltaX, deltaY) => page.mouse.wheel({ deltaX, deltaY }),
+    inExplainer: (fn, arg) => callInFirefoxExplainer(connection, context(), fn, arg),
   };
 
   async function readFirefox(reveal: string | undefined): Promise<ExplainerView | null> {
@@ -327,4 +356,85 @@ export async function settled<R>(
     what,
     timeout,
   );
+}
+
+/** One CDP session per tab with touch emulation on, so that taps reach the page as touches. */
+const touchSessions = new WeakMap<PlaywrightPage, ReturnType<BrowserContext["newCDPSession"]>>();
+
+async function chromiumTap(
+  context: BrowserContext,
+  page: PlaywrightPage,
+  x: number,
+  y: number,
+): Promise<void> {
+  let session = touchSessions.get(page);
+  if (!session) {
+    session = context.newCDPSession(page).then(async (cdp) => {
+      await cdp.send("Emulation.setTouchEmulationEnabled", { enabled: true, maxTouchPoints: 1 });
+      return cdp;
+    });
+    touchSessions.set(page, session);
+  }
+  const cdp = await session;
+  await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: [{ x, y }] });
+  await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
+}
+
+async function callInChromiumExplainer<R>(
+  context: BrowserContext,
+  page: PlaywrightPage,
+  fn: string,
+  arg: string | undefined,
+): Promise<R | null> {
+  const cdp = await context.newCDPSession(page);
+  try {
+    const { root } = await cdp.send("DOM.getDocument", { depth: -1, pierce: true });
+    const shadow = findNode(root, "BACKSTORY-EXPLAINER")?.shadowRoots?.[0];
+    if (!shadow) return null;
+    const { object } = await cdp.send("DOM.resolveNode", { backendNodeId: shadow.backendNodeId });
+    const { result, exceptionDetails } = await cdp.send("Runtime.callFunctionOn", {
+      objectId: object.objectId as string,
+      functionDeclaration: fn,
+      arguments: [{ value: arg }],
+      awaitPromise: true,
+      returnByValue: true,
+    });
+    if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
+    return JSON.parse(result.value as string) as R;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+async function callInFirefoxExplainer<R>(
+  connection: BidiConnection,
+  context: string,
+  fn: string,
+  arg: string | undefined,
+): Promise<R | null> {
+  const found = await connection.send("script.evaluate", {
+    expression: 'document.querySelector("backstory-explainer")',
+    target: { context },
+    awaitPromise: false,
+    resultOwnership: "none",
+    serializationOptions: { includeShadowTree: "all", maxDomDepth: 0 },
+  });
+  const value = (found.result.result as { value?: { shadowRoot?: { sharedId?: string } } }).value;
+  const sharedId = value?.shadowRoot?.sharedId;
+  if (!sharedId) return null;
+  const called = await connection.send("script.callFunction", {
+    functionDeclaration: fn,
+    this: { sharedId },
+    arguments: [arg === undefined ? { type: "undefined" } : { type: "string", value: arg }],
+    target: { context },
+    awaitPromise: true,
+    resultOwnership: "none",
+  });
+  const result = called.result as {
+    type: string;
+    result?: { value?: string };
+    exceptionDetails?: { text: string };
+  };
+  if (result.type === "exception") throw new Error(result.exceptionDetails?.text ?? "the call failed");
+  return JSON.parse(result.result?.value ?? "null") as R;
 }
