@@ -7,12 +7,13 @@ import type { Mark } from "../engine/marks";
 import { Matcher } from "../engine/matcher";
 import { bundledIndex } from "../glossary/bundled";
 import type { Settings } from "../shared/settings";
+import { siteAllowed } from "../shared/sites";
 import { loadSettings, watchSettings } from "../shared/storage";
 import { readPublishedDate } from "./article-date";
 import { Explainer } from "./explainer";
 import { watchPointer } from "./hover";
-import { PageMarker } from "./page-marker";
-import { answerReaderCalls } from "./reader-calls";
+import { HIGHLIGHT_FOR_STYLE, PageMarker } from "./page-marker";
+import { answerPageCalls, answerReaderCalls } from "./reader-calls";
 
 const ACTIVE = "backstory-active";
 
@@ -27,7 +28,12 @@ async function activate(settings: Settings): Promise<void> {
   const marker = new PageMarker(
     bundledIndex,
     matcher,
-    { firstOnly: !settings.everyOccurrence, findRoot: () => findArticleRoot(document) },
+    {
+      firstOnly: !settings.everyOccurrence,
+      findRoot: () => (settings.articleOnly ? findArticleRoot(document) : document.body),
+      highlight: HIGHLIGHT_FOR_STYLE[settings.markingStyle],
+      skip: hiddenBy(settings),
+    },
     signal,
   );
   void marker.markAll();
@@ -54,6 +60,16 @@ async function activate(settings: Settings): Promise<void> {
   signal.addEventListener("abort", () => CSS.highlights.delete(ACTIVE));
 }
 
+/** Whether the reader hid an entry, by itself or by its category. */
+function hiddenBy(settings: Settings): (entry: number) => boolean {
+  const entries = new Set(settings.hiddenEntries);
+  const categories = new Set(settings.hiddenCategories);
+  return (entry) => {
+    const { id = "", category = "" } = bundledIndex.entries[entry] ?? {};
+    return entries.has(id) || categories.has(category);
+  };
+}
+
 function deactivate(): void {
   session?.abort();
   session = null;
@@ -63,8 +79,9 @@ async function main(): Promise<void> {
   // Any change of settings starts marking afresh with the new ones: no reload, nothing left behind.
   const apply = (settings: Settings) => {
     deactivate();
-    if (settings.enabled) void activate(settings);
+    if (settings.enabled && siteAllowed(settings, location.hostname)) void activate(settings);
   };
+  answerPageCalls();
   apply(await loadSettings());
   watchSettings(apply, new AbortController().signal);
 }
