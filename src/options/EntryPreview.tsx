@@ -8,8 +8,8 @@ import mapCss from "../popover/map.css?inline";
 import { Popover, type PopoverProps } from "../popover/Popover";
 import css from "../popover/popover.css?inline";
 
-/** The card is fixed and floating in a page; here it sits in the flow at its usual width. */
-const IN_FLOW = `:host { all: initial; display: block; }
+/** On a page the host and card float above everything; here they sit in the flow at the usual width. */
+const IN_FLOW = `:host { position: static !important; width: auto !important; height: auto !important; z-index: auto !important; }
 .card { position: static !important; max-height: none !important; box-shadow: 0 2px 10px rgb(20 28 45 / 0.12) !important; }`;
 
 export function EntryPreview(props: PopoverProps) {

@@ -40,6 +40,8 @@ export interface Tab {
   revealInExplainer(label: string): Promise<ExplainerView | null>;
   screenshot(path: string): Promise<void>;
   close(): Promise<void>;
+  /** A screenshot of the first element matching a selector (for the docs' pictures of small pages). */
+  screenshotOf(selector: string, path: string): Promise<void>;
 }
 
 export interface TestBrowser {
@@ -148,6 +150,7 @@ function chromiumTab(context: BrowserContext, page: PlaywrightPage): Tab {
     revealInExplainer: (label) => readChromium(label),
     screenshot: async (path) => void (await page.screenshot({ path })),
     close: () => page.close(),
+    screenshotOf: async (selector, path) => void (await page.locator(selector).first().screenshot({ path })),
   };
 
   async function readChromium(reveal: string | undefined): Promise<ExplainerView | null> {
@@ -258,6 +261,11 @@ function firefoxTab(browser: PuppeteerBrowser, page: PuppeteerPage): Tab {
     revealInExplainer: (label) => readFirefox(label),
     screenshot: async (path) => void (await page.screenshot({ path })),
     close: () => page.close(),
+    async screenshotOf(selector, path) {
+      const element = await page.$(selector);
+      if (!element) throw new Error(`No element matches ${selector} to take a screenshot of.`);
+      await element.screenshot({ path: path as `${string}.png` });
+    },
   };
 
   async function readFirefox(reveal: string | undefined): Promise<ExplainerView | null> {
