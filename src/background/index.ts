@@ -1,20 +1,29 @@
 /** The background answers the popover with entry bodies; it holds no state a restart could lose. */
 import browser from "webextension-polyfill";
+import { Matcher } from "../engine/matcher";
+import { bundledIndex } from "../glossary/bundled";
 import bodies from "../glossary/generated/bodies.json";
 import maps from "../glossary/generated/maps.json";
 import type { Entry } from "../glossary/schema";
+import { t } from "../shared/i18n";
 import { type BackgroundCalls, callTab, parseCall } from "../shared/messages";
+import { toggleSite } from "../shared/site-toggle";
+import { loadSettings, saveSettings } from "../shared/storage";
+import { selectionAction } from "./selection";
 
 const entries = bodies as unknown as Record<string, Entry>;
 const mapSvgs: Record<string, string> = maps;
+
+/** Opens the options page's glossary browser in a new tab at a deep link ("entry=<id>" or "search=<text>"). */
+function openGlossaryAt(link: string): void {
+  void browser.tabs.create({ url: browser.runtime.getURL(`src/options/index.html#${link}`) });
+}
 
 const handlers: BackgroundCalls = {
   getEntry: (id) => (Object.hasOwn(entries, id) ? (entries[id] as Entry) : null),
   getMap: (id) => (Object.hasOwn(mapSvgs, id) ? (mapSvgs[id] as string) : null),
   openGlossary: (id) => {
-    void browser.tabs.create({
-      url: browser.runtime.getURL(`src/options/index.html#entry=${encodeURIComponent(id)}`),
-    });
+    openGlossaryAt(`entry=${encodeURIComponent(id)}`);
     return null;
   },
 };
@@ -27,7 +36,39 @@ browser.runtime.onMessage.addListener((message: unknown) => {
 
 // Keyboard commands (rebindable in the browser's shortcuts settings) step through the terms of the page.
 browser.commands.onCommand.addListener(async (command, tab) => {
+  if (command === "toggle-site") return toggleSiteIn(tab?.id);
   const target = command === "explain-next" ? "next" : command === "explain-previous" ? "previous" : null;
   const tabId = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
   if (target && tabId !== undefined) await callTab(tabId, "explain", target).catch(() => undefined);
+});
+
+/** Backstory off on the tab's site if it runs there, on if not (the toggle-site command). */
+async function toggleSiteIn(tabId: number | undefined): Promise<void> {
+  const id = tabId ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+  // The content script names its host, so no "tabs" permission is needed to read the tab's address.
+  const host = id === undefined ? undefined : await callTab(id, "hostname").catch(() => undefined);
+  if (!host) return;
+  const change = toggleSite(await loadSettings(), host);
+  if (change) await saveSettings(change);
+}
+
+// Selected text: explain the entry it names in the page, or search the glossary browser for it.
+const MENU_ID = "explain-selection";
+browser.runtime.onInstalled.addListener(() => {
+  browser.contextMenus.create({ id: MENU_ID, title: t("menuExplainSelection"), contexts: ["selection"] });
+});
+
+let matcher: Matcher | null = null;
+browser.contextMenus.onClicked.addListener(async (info, tab) => {
+  if (info.menuItemId !== MENU_ID || !info.selectionText) return;
+  matcher ??= new Matcher(bundledIndex.aliases, bundledIndex.trie);
+  const action = selectionAction(info.selectionText, matcher, bundledIndex);
+  if ("explain" in action && tab?.id !== undefined) {
+    const shown = await callTab(tab.id, "explainSelection", action.explain).catch(() => false);
+    // Where Backstory is off, the entry opens in the glossary browser instead.
+    if (!shown) openGlossaryAt(`entry=${encodeURIComponent(action.explain)}`);
+    return;
+  }
+  const text = "search" in action ? action.search : info.selectionText.trim();
+  openGlossaryAt(`search=${encodeURIComponent(text)}`);
 });

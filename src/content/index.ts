@@ -7,12 +7,13 @@ import type { Mark } from "../engine/marks";
 import { Matcher } from "../engine/matcher";
 import { bundledIndex } from "../glossary/bundled";
 import type { Settings } from "../shared/settings";
+import { siteAllowed } from "../shared/sites";
 import { loadSettings, watchSettings } from "../shared/storage";
 import { readPublishedDate } from "./article-date";
 import { Explainer } from "./explainer";
 import { watchPointer } from "./hover";
-import { PageMarker } from "./page-marker";
-import { answerReaderCalls } from "./reader-calls";
+import { HIGHLIGHT_FOR_STYLE, PageMarker } from "./page-marker";
+import { answerPageCalls, answerReaderCalls } from "./reader-calls";
 import { watchTaps } from "./tap";
 
 const ACTIVE = "backstory-active";
@@ -30,7 +31,12 @@ async function activate(settings: Settings): Promise<void> {
   const marker = new PageMarker(
     bundledIndex,
     matcher,
-    { firstOnly: !settings.everyOccurrence, findRoot: () => findArticleRoot(document) },
+    {
+      firstOnly: !settings.everyOccurrence,
+      findRoot: () => (settings.articleOnly ? findArticleRoot(document) : document.body),
+      highlight: HIGHLIGHT_FOR_STYLE[settings.markingStyle],
+      skip: hiddenBy(settings),
+    },
     signal,
   );
   void marker.markAll();
@@ -58,6 +64,16 @@ async function activate(settings: Settings): Promise<void> {
   signal.addEventListener("abort", () => CSS.highlights.delete(ACTIVE));
 }
 
+/** Whether the reader hid an entry, by itself or by its category. */
+function hiddenBy(settings: Settings): (entry: number) => boolean {
+  const entries = new Set(settings.hiddenEntries);
+  const categories = new Set(settings.hiddenCategories);
+  return (entry) => {
+    const { id = "", category = "" } = bundledIndex.entries[entry] ?? {};
+    return entries.has(id) || categories.has(category);
+  };
+}
+
 function deactivate(): void {
   session?.abort();
   session = null;
@@ -69,8 +85,9 @@ async function main(): Promise<void> {
   const apply = (next: Settings) => {
     settings = next;
     deactivate();
-    if (settings.enabled) void activate(settings);
+    if (settings.enabled && siteAllowed(settings, location.hostname)) void activate(settings);
   };
+  answerPageCalls();
   const stalled = !(await pageParsed());
   apply(settings);
   watchSettings(apply, new AbortController().signal);

@@ -11,6 +11,14 @@ import { HOST_TAG } from "../shared/host-tag";
 import { Slicer } from "./slicer";
 
 export const HIGHLIGHT = "backstory";
+
+/** Each marking style is its own highlight name, styled in highlights.css ("none" draws nothing). */
+export const HIGHLIGHT_FOR_STYLE = {
+  dotted: HIGHLIGHT,
+  solid: "backstory-solid",
+  tint: "backstory-tint",
+  none: "backstory-none",
+} as const;
 const BATCH_MS = 150;
 /** With every occurrence marked, an endless page must not grow our memory without end. */
 const MAX_MARKS = 3000;
@@ -19,6 +27,10 @@ export interface MarkerOptions {
   firstOnly: boolean;
   /** Where to look: the article body, or the whole page. */
   findRoot: () => Element | null;
+  /** The highlight name the marks are drawn under (see HIGHLIGHT_FOR_STYLE); "backstory" by default. */
+  highlight?: string;
+  /** Entries the reader chose not to see marked (hidden entries and categories). */
+  skip?: (entry: number) => boolean;
 }
 
 export class PageMarker {
@@ -37,13 +49,14 @@ export class PageMarker {
     private readonly signal: AbortSignal,
   ) {
     this.context = new ContextWords(index);
-    CSS.highlights.set(HIGHLIGHT, this.highlight);
+    const name = options.highlight ?? HIGHLIGHT;
+    CSS.highlights.set(name, this.highlight);
     const observer = new MutationObserver((records) => this.noteChanges(records));
     observer.observe(document, { childList: true, subtree: true, characterData: true });
     signal.addEventListener("abort", () => {
       observer.disconnect();
       clearTimeout(this.batchTimer);
-      CSS.highlights.delete(HIGHLIGHT);
+      CSS.highlights.delete(name);
     });
   }
 
@@ -72,7 +85,7 @@ export class PageMarker {
   }
 
   private consider(block: TextBlock, match: Parameters<typeof markFor>[1]): void {
-    const entry = this.context.choose(match.entries);
+    const entry = this.choose(match.entries);
     if (entry === undefined || this.marks.size >= MAX_MARKS) return;
     if (this.options.firstOnly && this.firstMark.has(entry)) return;
     const mark = markFor(block, match, entry);
@@ -81,6 +94,12 @@ export class PageMarker {
     this.marks.add(mark);
     this.highlight.add(mark.range);
     if (!this.firstMark.has(entry)) this.firstMark.set(entry, mark);
+  }
+
+  /** The entry a match stands for on this page, leaving out those the reader hid; undefined for none. */
+  choose(candidates: number[]): number | undefined {
+    const skip = this.options.skip;
+    return this.context.choose(skip ? candidates.filter((entry) => !skip(entry)) : candidates);
   }
 
   private drop(mark: Mark): void {

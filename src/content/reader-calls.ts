@@ -26,13 +26,13 @@ export function answerReaderCalls(
     return true;
   };
 
-  const calls: ContentCalls = {
+  const calls: Omit<ContentCalls, "hostname"> = {
     listTerms() {
       // Counted afresh from the text, so a page that changed since it was marked is counted as it is now.
       const counts = new Map<number, number>();
       for (const block of marker.root ? collectBlocks(marker.root) : []) {
         for (const match of matcher.scan(block.text)) {
-          const entry = marker.context.choose(match.entries);
+          const entry = marker.choose(match.entries);
           if (entry !== undefined) counts.set(entry, (counts.get(entry) ?? 0) + 1);
         }
       }
@@ -54,16 +54,49 @@ export function answerReaderCalls(
       cursor = marks.findIndex((mark) => index.entries[mark.entry]?.id === target);
       return open(marks[cursor]);
     },
+    explainSelection(id) {
+      const entry = index.entries.findIndex((candidate) => candidate.id === id);
+      const mark = entry === -1 ? undefined : selectionMark(entry);
+      if (mark) void explainer.showNow(mark);
+      return mark !== undefined;
+    },
   };
 
   const listener = (message: unknown) => {
     const parsed = parseContentCall(message);
     if (!parsed) return undefined;
     if (parsed.call === "listTerms") return Promise.resolve(calls.listTerms());
-    return Promise.resolve(calls.explain(...parsed.args));
+    if (parsed.call === "explain") return Promise.resolve(calls.explain(...parsed.args));
+    if (parsed.call === "explainSelection") return Promise.resolve(calls.explainSelection(...parsed.args));
+    return undefined;
   };
   browser.runtime.onMessage.addListener(listener);
   signal.addEventListener("abort", () => browser.runtime.onMessage.removeListener(listener));
+}
+
+/**
+ * Answers what the popup and the site command need even where Backstory is off on this page: the host.
+ * Lives as long as the content script.
+ */
+export function answerPageCalls(): void {
+  browser.runtime.onMessage.addListener((message: unknown) => {
+    const parsed = parseContentCall(message);
+    return parsed?.call === "hostname" ? Promise.resolve(location.hostname) : undefined;
+  });
+}
+
+/** A mark for an entry laid over the reader's selection, as if the term had been marked there. */
+function selectionMark(entry: number): Mark | undefined {
+  const selection = document.getSelection();
+  if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return undefined;
+  const range = selection.getRangeAt(0);
+  const nodes: Text[] = [];
+  const walker = document.createTreeWalker(range.commonAncestorContainer, NodeFilter.SHOW_TEXT);
+  for (let node = walker.currentNode; node; node = walker.nextNode() as Node) {
+    if (node instanceof Text && range.intersectsNode(node)) nodes.push(node);
+  }
+  if (nodes.length === 0) return undefined;
+  return { entry, range: new StaticRange(range), text: range.toString(), nodes };
 }
 
 /** The mark the reader's selection is in, or -1. */

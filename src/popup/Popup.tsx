@@ -1,21 +1,48 @@
-/** The toolbar popup: is Backstory on, a one-click switch, the terms on this page, and the settings. */
+/** The toolbar popup: Backstory on or off here and everywhere, the terms on this page, and the settings. */
 import { useEffect, useState } from "preact/hooks";
 import browser from "webextension-polyfill";
 import { t } from "../shared/i18n";
 import { callTab } from "../shared/messages";
+import { toggleSite } from "../shared/site-toggle";
+import { siteAllowed } from "../shared/sites";
 import { useSettings } from "../ui/use-settings";
 import { findReadingTab, type ReadingTab } from "./reading-tab";
+
+/** Marking starts a moment after a site is switched on: ask for its terms a few times. */
+const RETRIES = 6;
 
 export function Popup() {
   const [settings, save] = useSettings();
   const [reading, setReading] = useState<ReadingTab | null | undefined>(undefined);
+  const [failed, setFailed] = useState(false);
+  const allowed = settings && reading ? siteAllowed(settings, reading.host) : true;
+  const running = Boolean(settings?.enabled && allowed);
   useEffect(() => {
-    if (settings?.enabled) void findReadingTab().then(setReading);
-    else setReading(null);
-  }, [settings?.enabled]);
+    if (!settings) return;
+    let current = true;
+    const look = async (attempt: number) => {
+      const found = await findReadingTab();
+      if (!current) return;
+      setReading(found);
+      const expectTerms = found && settings.enabled && siteAllowed(settings, found.host);
+      if (expectTerms && found.terms.length === 0 && attempt < RETRIES)
+        setTimeout(() => void look(attempt + 1), 300);
+    };
+    void look(0);
+    return () => {
+      current = false;
+    };
+  }, [settings]);
   if (!settings) return null;
   const { enabled } = settings;
 
+  const attempt = (change: Parameters<typeof save>[0] | null) => {
+    if (change)
+      save(change).then(
+        () => setFailed(false),
+        () => setFailed(true),
+      );
+  };
   const explain = async (id: string) => {
     if (!reading) return;
     await callTab(reading.tabId, "explain", id);
@@ -32,11 +59,27 @@ export function Popup() {
       <div class="status">
         <span class={`dot ${enabled ? "on" : "off"}`} aria-hidden="true" />
         <strong role="status">{t(enabled ? "popupOn" : "popupOff")}</strong>
-        <button type="button" onClick={() => void save({ enabled: !enabled })}>
+        <button type="button" name="global" onClick={() => attempt({ enabled: !enabled })}>
           {t(enabled ? "popupTurnOff" : "popupTurnOn")}
         </button>
       </div>
-      {enabled && reading !== undefined && (
+      {reading && (
+        <div class="status site">
+          <span class={`dot ${running ? "on" : "off"}`} aria-hidden="true" />
+          <span class="site-state" role="status">
+            {t(allowed ? "popupSiteOn" : "popupSiteOff", reading.host)}
+          </span>
+          <button type="button" name="site" onClick={() => attempt(toggleSite(settings, reading.host))}>
+            {t(allowed ? "popupSiteTurnOff" : "popupSiteTurnOn")}
+          </button>
+        </div>
+      )}
+      {failed && (
+        <p class="error" role="alert">
+          {t("popupSaveFailed")}
+        </p>
+      )}
+      {running && reading !== undefined && (
         <section class="terms" aria-labelledby="terms-heading">
           <h2 id="terms-heading">{t("popupTermsHeading")}</h2>
           {reading === null && <p class="hint">{t("popupNotHere")}</p>}

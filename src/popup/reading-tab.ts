@@ -1,15 +1,18 @@
-/** The tab the reader is reading, and the terms Backstory found in it. */
+/** The tab the reader is reading, its site, and the terms Backstory found in it. */
 import browser from "webextension-polyfill";
 import { callTab, type FoundTerm } from "../shared/messages";
 
 export interface ReadingTab {
   tabId: number;
+  /** The page's host name, as its content script reports it. */
+  host: string;
+  /** Empty where Backstory is off on the page. */
   terms: FoundTerm[];
 }
 
 /**
  * The active tab when this is the toolbar popup. When the popup page is open in a tab of its own
- * (as tests and some readers do), the most recently used other tab where Backstory is running.
+ * (as tests and some readers do), the most recently used other tab where the content script runs.
  */
 export async function findReadingTab(): Promise<ReadingTab | null> {
   const self = await browser.tabs.getCurrent();
@@ -21,9 +24,13 @@ export async function findReadingTab(): Promise<ReadingTab | null> {
   for (const tab of tabs) {
     if (tab.id === undefined) continue;
     try {
-      return { tabId: tab.id, terms: await callTab(tab.id, "listTerms") };
+      const host = await callTab(tab.id, "hostname");
+      if (typeof host !== "string") continue;
+      // Where Backstory is off on the page, nothing answers for its terms.
+      const terms = await callTab(tab.id, "listTerms").catch(() => []);
+      return { tabId: tab.id, host, terms: Array.isArray(terms) ? terms : [] };
     } catch {
-      // No Backstory in that tab (a browser page, or switched off): try the next.
+      // No content script in that tab (a browser page, a store page): try the next.
     }
   }
   return null;

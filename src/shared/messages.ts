@@ -28,6 +28,10 @@ export interface ContentCalls {
   listTerms(): FoundTerm[];
   /** Scrolls to a term and opens its explainer with focus in it: by id, or the next/previous in reading order. */
   explain(target: string): boolean;
+  /** The page's host name, answered even where Backstory is off, so the popup and commands can toggle the site. */
+  hostname(): string;
+  /** Opens the explainer for an entry anchored on the reader's selection (the context menu); false if none. */
+  explainSelection(id: string): boolean;
 }
 
 export type CallName = keyof BackgroundCalls;
@@ -58,6 +62,8 @@ export function parseContentCall(message: unknown): ContentCall | undefined {
   if (!Array.isArray(args)) return undefined;
   if (call === "listTerms") return { call, args: [] };
   if (call === "explain" && typeof args[0] === "string") return { call, args: [args[0]] };
+  if (call === "hostname") return { call, args: [] };
+  if (call === "explainSelection" && typeof args[0] === "string") return { call, args: [args[0]] };
   return undefined;
 }
 

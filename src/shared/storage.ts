@@ -8,11 +8,13 @@ export async function loadSettings(): Promise<Settings> {
   return withDefaults(await browser.storage.sync.get(KEYS));
 }
 
+/** Saves a change; rejects (and stores nothing) when storage refuses it, e.g. a full sync quota. */
 export async function saveSettings(change: Partial<Settings>): Promise<void> {
   const next = { ...(await loadSettings()), ...change };
   const stored = differencesFromDefaults(next);
-  await browser.storage.sync.remove(KEYS.filter((key) => !(key in stored)));
+  // Set before removing: a write refused for quota then leaves the stored settings exactly as they were.
   await browser.storage.sync.set(stored);
+  await browser.storage.sync.remove(KEYS.filter((key) => !(key in stored)));
 }
 
 /** Calls back with the new settings whenever any of them changes, until the signal aborts. */

@@ -3,6 +3,10 @@ import { useEffect, useState } from "preact/hooks";
 import type { Settings } from "../shared/settings";
 import { loadSettings, saveSettings, watchSettings } from "../shared/storage";
 
+/**
+ * The settings (null until loaded) and a save that rejects when storage refuses the change; the state
+ * is then read back from storage, so every control shows what is really kept.
+ */
 export function useSettings(): [Settings | null, (change: Partial<Settings>) => Promise<void>] {
   const [settings, setSettings] = useState<Settings | null>(null);
   useEffect(() => {
@@ -11,5 +15,19 @@ export function useSettings(): [Settings | null, (change: Partial<Settings>) => 
     watchSettings(setSettings, controller.signal);
     return () => controller.abort();
   }, []);
-  return [settings, saveSettings];
+  const save = async (change: Partial<Settings>) => {
+    try {
+      await saveSettings(change);
+    } catch (error) {
+      setSettings(await loadSettings());
+      throw error;
+    }
+  };
+  return [settings, save];
+}
+
+/** What to tell the reader when a save failed: a full sync quota, or the browser's own words. */
+export function saveErrorKey(error: unknown): { key: string; detail: string } {
+  const detail = error instanceof Error ? error.message : String(error);
+  return { key: /quota/i.test(detail) ? "optionsSaveQuota" : "optionsSaveFailed", detail };
 }

@@ -56,6 +56,8 @@ export interface Tab {
    * argument; awaits it and parses the JSON string it returns. Null when no explainer is open.
    */
   inExplainer<R>(fn: string, arg?: string): Promise<R | null>;
+  /** A screenshot of the first element matching a selector (for the docs' pictures of small pages). */
+  screenshotOf(selector: string, path: string): Promise<void>;
 }
 
 export interface TestBrowser {
@@ -171,6 +173,7 @@ function chromiumTab(context: BrowserContext, page: PlaywrightPage): Tab {
     mouseUp: () => page.mouse.up(),
     wheel: (deltaX, deltaY) => page.mouse.wheel(deltaX, deltaY),
     inExplainer: (fn, arg) => callInChromiumExplainer(context, page, fn, arg),
+    screenshotOf: async (selector, path) => void (await page.locator(selector).first().screenshot({ path })),
   };
 
   async function readChromium(reveal: string | undefined): Promise<ExplainerView | null> {
@@ -288,6 +291,11 @@ function firefoxTab(browser: PuppeteerBrowser, page: PuppeteerPage): Tab {
     mouseUp: () => page.mouse.up(),
     wheel: (deltaX, deltaY) => page.mouse.wheel({ deltaX, deltaY }),
     inExplainer: (fn, arg) => callInFirefoxExplainer(connection, context(), fn, arg),
+    async screenshotOf(selector, path) {
+      const element = await page.$(selector);
+      if (!element) throw new Error(`No element matches ${selector} to take a screenshot of.`);
+      await element.screenshot({ path: path as `${string}.png` });
+    },
   };
 
   async function readFirefox(reveal: string | undefined): Promise<ExplainerView | null> {

@@ -3,9 +3,11 @@
  * They look only at what the page itself can see.
  */
 
-/** The text of every Backstory mark, in document order. */
+/** The text of every Backstory mark, in document order, whichever marking style draws them. */
 export function markedTexts(): string[] {
-  const highlight = CSS.highlights.get("backstory");
+  const highlight = ["backstory", "backstory-solid", "backstory-tint", "backstory-none"]
+    .map((name) => CSS.highlights.get(name))
+    .find((found) => found !== undefined);
   if (!highlight) return [];
   const texts: string[] = [];
   for (const item of highlight) {

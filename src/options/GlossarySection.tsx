@@ -1,0 +1,143 @@
+/**
+ * The glossary browser: instant search over every entry, an entry shown as the popover shows it,
+ * switching single entries off and on, and the terms hidden with "Don't mark this again".
+ */
+import { useEffect, useMemo, useState } from "preact/hooks";
+import { t } from "../shared/i18n";
+import { callBackground } from "../shared/messages";
+import { EntryPreview } from "./EntryPreview";
+import { entryById, SEARCHABLE } from "./glossary-data";
+import { searchEntries } from "./glossary-search";
+import type { SectionProps } from "./Options";
+import { type Route, routeHash } from "./route";
+
+const SHOWN = 60;
+
+const titleOf = (id: string) => entryById(id)?.title;
+const loadEntry = async (id: string) => entryById(id) ?? null;
+const loadMap = (id: string) => callBackground("getMap", id).catch(() => null);
+
+export function GlossarySection({
+  settings,
+  save,
+  route,
+}: SectionProps & { route: Route; go: (r: Route) => void }) {
+  const [query, setQuery] = useState(route.search ?? "");
+  const [selected, setSelected] = useState<string | null>(route.entry ?? null);
+  useEffect(() => {
+    if (route.search !== undefined) setQuery(route.search);
+    if (route.entry !== undefined) setSelected(route.entry);
+  }, [route]);
+  const results = useMemo(() => searchEntries(SEARCHABLE, query), [query]);
+  const hidden = new Set(settings.hiddenEntries);
+  const setHidden = (id: string, hide: boolean) =>
+    save({ hiddenEntries: hide ? [...hidden, id] : settings.hiddenEntries.filter((item) => item !== id) });
+  const entry = selected ? entryById(selected) : undefined;
+  const select = (id: string | null) => {
+    setSelected(id);
+    history.replaceState(null, "", id ? routeHash({ section: "glossary", entry: id }) : "#glossary");
+  };
+
+  return (
+    <div class="glossary">
+      <div class="browser">
+        <label for="glossary-search">{t("optionsGlossarySearch")}</label>
+        <input
+          id="glossary-search"
+          type="search"
+          name="glossarySearch"
+          value={query}
+          autocomplete="off"
+          onInput={(event) => {
+            setQuery(event.currentTarget.value);
+            history.replaceState(
+              null,
+              "",
+              routeHash({ section: "glossary", search: event.currentTarget.value }),
+            );
+          }}
+        />
+        <p class="hint" role="status">
+          {t("optionsGlossaryCount", [String(results.length), String(SEARCHABLE.length)])}
+        </p>
+        <ul class="results" aria-label={t("optionsGlossaryResults")}>
+          {results.slice(0, SHOWN).map((item) => (
+            <li key={item.id}>
+              <button
+                type="button"
+                class="result"
+                aria-current={item.id === selected ? "true" : undefined}
+                onClick={() => select(item.id)}
+              >
+                <span class="result-title">{item.title}</span>
+                <span class="result-meta">
+                  {t(`category_${item.category.replace("-", "_")}`)}
+                  {hidden.has(item.id) && ` · ${t("optionsGlossaryHiddenBadge")}`}
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+        {results.length > SHOWN && (
+          <p class="hint">{t("optionsGlossaryMore", String(results.length - SHOWN))}</p>
+        )}
+      </div>
+      <div class="viewer">
+        {selected && !entry && (
+          <p class="error" role="alert">
+            {t("optionsGlossaryUnknown", selected)}
+          </p>
+        )}
+        {entry && (
+          <>
+            <div class="entry-status">
+              <span role="status">
+                {t(hidden.has(entry.id) ? "optionsGlossaryEntryHidden" : "optionsGlossaryEntryShown")}
+              </span>
+              <button
+                type="button"
+                name="toggleEntry"
+                onClick={() => void setHidden(entry.id, !hidden.has(entry.id))}
+              >
+                {t(hidden.has(entry.id) ? "optionsGlossaryMarkAgain" : "optionsGlossaryDontMark")}
+              </button>
+            </div>
+            <EntryPreview
+              entry={entry}
+              published={null}
+              titleOf={titleOf}
+              loadEntry={loadEntry}
+              loadMap={loadMap}
+              onClose={() => select(null)}
+              onPin={() => undefined}
+              onHideEntry={(id) => void setHidden(id, true)}
+              onOpenGlossary={(id) => select(id)}
+            />
+          </>
+        )}
+        {!selected && <p class="hint">{t("optionsGlossaryPick")}</p>}
+      </div>
+      <section class="hidden-terms" aria-labelledby="hidden-heading">
+        <h3 id="hidden-heading">{t("optionsHiddenTerms")}</h3>
+        {settings.hiddenEntries.length === 0 ? (
+          <p class="hint">{t("optionsHiddenTermsEmpty")}</p>
+        ) : (
+          <ul class="hidden-list">
+            {settings.hiddenEntries.map((id) => (
+              <li key={id}>
+                <span>{titleOf(id) ?? id}</span>
+                <button
+                  type="button"
+                  aria-label={t("optionsGlossaryMarkAgainLabel", titleOf(id) ?? id)}
+                  onClick={() => void setHidden(id, false)}
+                >
+                  {t("optionsGlossaryMarkAgain")}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+/** Steps the options, popup and settings scenarios share: acting on extension pages as a reader does. */
+import { type Tab, waitFor } from "./harness";
+
+/** Clicks the centre of the first element matching a selector (optionally the one whose text starts so). */
+export async function clickOn(tab: Tab, selector: string, text = ""): Promise<void> {
+  await tab.bringToFront();
+  const point = await waitFor(
+    () =>
+      tab.evaluate(
+        ([css, start]: string[]) => {
+          const element = [...document.querySelectorAll<HTMLElement>(css as string)].find((candidate) =>
+            (candidate.textContent ?? "").trim().startsWith(start as string),
+          );
+          if (!element) return null;
+          element.scrollIntoView({ block: "center" });
+          const rect = element.getBoundingClientRect();
+          return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
+        },
+        [selector, text],
+      ),
+    `${selector}${text ? ` "${text}"` : ""} to click`,
+  );
+  await tab.click(point.x, point.y);
+}
+
+/** Focuses a text field by clicking it and types into it, key by key. */
+export async function typeInto(tab: Tab, selector: string, text: string): Promise<void> {
+  await clickOn(tab, selector);
+  for (const key of text) await tab.press(key === " " ? "Space" : key);
+}
+
+/** Forgets every setting, as a fresh install has them (run in an extension page). */
+export async function clearSettings(tab: Tab): Promise<void> {
+  await tab.evaluate(async () => {
+    const storage = (globalThis as unknown as { chrome: { storage: { sync: { clear(): Promise<void> } } } })
+      .chrome.storage;
+    await storage.sync.clear();
+  });
+}
+
+/** The settings as stored (run in an extension page). */
+export function storedSettings(tab: Tab): Promise<Record<string, unknown>> {
+  return tab.evaluate(async () => {
+    type Sync = { get(keys: null): Promise<Record<string, unknown>> };
+    return (globalThis as unknown as { chrome: { storage: { sync: Sync } } }).chrome.storage.sync.get(null);
+  });
+}
+
+/** The names of Backstory's highlights registered on the page: which marking style draws them. */
+export function highlightNames(): string[] {
+  return [...CSS.highlights.keys()].filter((name) => name.startsWith("backstory")).sort();
+}
