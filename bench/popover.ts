@@ -22,8 +22,45 @@ const FRAME_MS = 16;
 
 interface Opening extends TraceSummary {
   term: string;
-  /** From the pointer stopping on the term to the card being in the page, dwell included. */
+  /** From the pointer stopping on the term to the card being shown, dwell included. */
   openMs: number;
+  /** The task that runs when the dwell ends: reveals and places the card. */
+  revealMs: number | null;
+  /** From the dwell's end to the end of the next paint: the card on screen. */
+  toPaintMs: number | null;
+  /** The task that renders the card unseen shortly before the dwell ends. */
+  prepareMs: number | null;
+}
+
+interface RawEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  args?: { data?: { timerId?: number; timeout?: number } };
+}
+
+/** The content script's dwell and prepare timers, found by their delays, and what their tasks cost. */
+function timers(events: RawEvent[], dwellMs: number, prepareMs: number) {
+  const fired = (timeout: number) => {
+    const installs = events.filter((e) => e.name === "TimerInstall" && e.args?.data?.timeout === timeout);
+    const id = installs.at(-1)?.args?.data?.timerId;
+    const fire = events.find((e) => e.name === "TimerFire" && e.args?.data?.timerId === id && e.ph === "X");
+    return fire ?? null;
+  };
+  const dwell = fired(dwellMs);
+  const prepare = fired(prepareMs);
+  const paint = dwell
+    ? events.find((e) => e.name === "Paint" && e.ph === "X" && e.ts >= dwell.ts && e.pid === dwell.pid)
+    : undefined;
+  const ms = (us: number | undefined) => (us === undefined ? null : us / 1000);
+  return {
+    revealMs: ms(dwell?.dur),
+    prepareMs: ms(prepare?.dur),
+    toPaintMs: dwell && paint ? ms(paint.ts + (paint.dur ?? 0) - dwell.ts) : null,
+  };
 }
 
 const loadAtStart = loadavg()[0] as number;
@@ -47,7 +84,7 @@ await page.waitForFunction(() => (CSS.highlights.get("backstory")?.size ?? 0) > 
 const openings: Opening[] = [];
 for (const term of TERMS) {
   await page.mouse.move(2, 2);
-  await page.waitForFunction(() => !document.querySelector("backstory-explainer"));
+  await page.waitForFunction(() => !CSS.highlights.has("backstory-active"));
   await page.waitForTimeout(400);
   const point = await page.evaluate(pointOnText, term);
   if (!point) throw new Error(`"${term}" is not on the demo page.`);
@@ -62,28 +99,31 @@ for (const term of TERMS) {
   await page.waitForTimeout(300); // the map, the placement and the entry animation settle
   await page.evaluate(() => console.timeStamp("bench-end"));
   const trace = JSON.parse((await context.browser()?.stopTracing())?.toString() ?? "{}");
-  openings.push({ term, openMs, ...summarize(trace.traceEvents) });
+  openings.push({ term, openMs, ...summarize(trace.traceEvents), ...timers(trace.traceEvents, 150, 80) });
 }
 const ran = machine(context.browser()?.version() ?? "unknown", loadAtStart);
 await context.close();
 await server.close();
 
+const num = (value: number | null) => (value === null ? "—" : value.toFixed(1));
 const rows = openings.map(
   (o) =>
-    `| ${o.term} | ${o.longestMs.toFixed(1)} | ${o.longestMs <= FRAME_MS ? "yes" : "**no**"} | ${o.mainMs.toFixed(1)} | ${o.layouts} | ${o.forcedLayouts} | ${o.openMs} |`,
+    `| ${o.term} | ${num(o.revealMs)} | ${num(o.toPaintMs)} | ${o.toPaintMs !== null && o.toPaintMs <= FRAME_MS ? "yes" : "**no**"} | ${num(o.prepareMs)} | ${o.longestMs.toFixed(1)} | ${o.mainMs.toFixed(1)} | ${o.layouts} (${o.forcedLayouts}) | ${o.openMs} |`,
 );
-const worst = Math.max(...openings.map((o) => o.longestMs));
+const worst = Math.max(...openings.map((o) => o.toPaintMs ?? Number.POSITIVE_INFINITY));
 const markdown = [
   "# Opening an explainer",
   "",
   `Machine: ${ran.cpu}, ${ran.cores} cores, Chromium ${ran.chromium}, load ${ran.load.start.toFixed(1)}→${ran.load.end.toFixed(1)}. Headless Chromium, the built extension, the demo article; each term opened once, cold.`,
   "",
-  "| term | longest task ms | within one frame (16 ms) | main thread ms | layouts | forced layouts | pointer stop → card ms (dwell 150) |",
-  "| --- | --: | --- | --: | --: | --: | --: |",
+  "| term | dwell end: task ms | dwell end → painted ms | within one frame (16 ms) | rendering ahead ms | longest task ms | main thread ms | layouts (forced) | pointer stop → shown ms |",
+  "| --- | --: | --: | --- | --: | --: | --: | --: | --: |",
   ...rows,
   "",
-  `Longest task over all openings: ${worst.toFixed(1)} ms (${(worst / FRAME_MS).toFixed(2)} of a frame).`,
-  "Layouts are the page's own as well as ours while the card opens; a forced layout is one run inside script.",
+  `Slowest from the dwell's end to the card painted: ${worst.toFixed(1)} ms (${(worst / FRAME_MS).toFixed(2)} of a frame).`,
+  "The card is rendered unseen 70 ms before the dwell (150 ms) ends, so the dwell's end only reveals and places it;",
+  '"rendering ahead" is that earlier task. Longest task, main thread and layouts cover the whole opening,',
+  "from the pointer's arrival until 300 ms after the card shows, the page's own work included.",
   "",
 ].join("\n");
 mkdirSync(RESULTS, { recursive: true });

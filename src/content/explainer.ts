@@ -15,6 +15,8 @@ import type { PointerSample } from "./hover";
 export type TermLink = { href: string; text: string } | null;
 
 const GRACE_MS = 300;
+/** How long before the dwell ends the card is rendered, unseen, so that the dwell's end only reveals it. */
+const PREPARE_AHEAD_MS = 70;
 /** Faster than this (px/ms) the pointer is passing over the text, not reading it (10ten's figure). */
 const SWEEP_SPEED = 0.5;
 
@@ -30,6 +32,9 @@ export class Explainer {
   /** Pinned by the reader: stays until closed, and other terms do not replace it. */
   private pinned = false;
   private dwellTimer = 0;
+  private prepareTimer = 0;
+  /** The mark whose card is rendered unseen, waiting for its dwell to end. */
+  private prepared: Mark | null = null;
   private graceTimer = 0;
 
   constructor(
@@ -57,6 +62,8 @@ export class Explainer {
       this.candidate = target;
       if (target) {
         void this.load(target); // fetch while the reader dwells, so the card is ready when it ends
+        const ahead = Math.max(0, this.settings.dwellMs - PREPARE_AHEAD_MS);
+        this.prepareTimer = window.setTimeout(() => void this.prepare(target), ahead);
         this.dwellTimer = window.setTimeout(() => {
           this.dwellTimer = 0;
           void this.show(target);
@@ -68,10 +75,22 @@ export class Explainer {
 
   /** Drops a dwell under way (the reader began to scroll, select or press): nothing opens from it. */
   cancelDwell(): void {
+    clearTimeout(this.prepareTimer);
+    if (this.prepared && this.prepared !== this.open) this.popover.hide();
+    this.prepared = null;
     if (!this.dwellTimer) return;
     clearTimeout(this.dwellTimer);
     this.dwellTimer = 0;
     this.candidate = null;
+  }
+
+  /** Renders the candidate's card unseen near the dwell's end; not while another card is open. */
+  private async prepare(mark: Mark): Promise<void> {
+    if (this.open) return;
+    const entry = await this.load(mark);
+    if (!entry || this.candidate !== mark || this.open) return;
+    this.prepared = mark;
+    this.render(mark, entry, null, false, true);
   }
 
   /**
@@ -111,10 +130,11 @@ export class Explainer {
     this.sticky = by !== "pointer";
     this.pinned = false;
     this.onActive(mark);
+    this.prepared = null;
     this.render(mark, entry, link, by === "keyboard");
   }
 
-  private render(mark: Mark, entry: Entry, link: TermLink, focus = false): void {
+  private render(mark: Mark, entry: Entry, link: TermLink, focus = false, prepare = false): void {
     this.popover.show(
       mark.range,
       {
@@ -148,11 +168,14 @@ export class Explainer {
         },
       },
       focus,
+      prepare,
     );
   }
 
   close(): void {
     clearTimeout(this.dwellTimer);
+    clearTimeout(this.prepareTimer);
+    this.prepared = null;
     clearTimeout(this.graceTimer);
     this.popover.hide();
     this.open = null;

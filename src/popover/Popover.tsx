@@ -30,6 +30,8 @@ export interface PopoverProps extends PopoverActions {
   link?: { href: string; text: string } | null;
   pinned?: boolean;
   theme?: Settings["theme"];
+  /** Rendered ahead of the dwell's end, unseen, so that opening it is only a reveal. */
+  preparing?: boolean;
 }
 
 export function Popover(props: PopoverProps) {
@@ -65,7 +67,7 @@ export function Popover(props: PopoverProps) {
 
   return (
     <div
-      class={`card theme-${theme}`}
+      class={`card theme-${theme}${props.preparing ? " preparing" : ""}`}
       ref={card}
       tabIndex={-1}
       role="dialog"

@@ -21,7 +21,17 @@ export class PopoverHost {
   /** Where focus was before a keyboard reader was taken into the explainer, to give it back. */
   private returnFocus: HTMLElement | null = null;
 
-  show(anchor: StaticRange, card: PopoverProps, handlers: PopoverHandlers, focus = false): void {
+  /**
+   * Renders the card and places it by the term. With `prepare`, renders it unseen and unplaced
+   * instead, so that showing it when the dwell ends only has to reveal and place it.
+   */
+  show(
+    anchor: StaticRange,
+    card: PopoverProps,
+    handlers: PopoverHandlers,
+    focus = false,
+    prepare = false,
+  ): void {
     if (!this.host || !this.root) {
       this.host = document.createElement(HOST_TAG);
       this.root = this.host.attachShadow({ mode: "closed" });
@@ -32,9 +42,12 @@ export class PopoverHost {
       this.host.addEventListener("pointerleave", hovering(handlers.onPointerLeave));
       document.documentElement.append(this.host);
     }
-    render([<style key="style">{css + mapCss}</style>, <Popover key="card" {...card} />], this.root);
+    render(
+      [<style key="style">{css + mapCss}</style>, <Popover key="card" {...card} preparing={prepare} />],
+      this.root,
+    );
     const element = this.root.querySelector<HTMLElement>(".card");
-    if (!element) return;
+    if (!element || prepare) return;
     this.follow(anchor, element);
     if (focus) {
       const active = document.activeElement;

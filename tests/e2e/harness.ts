@@ -76,7 +76,7 @@ const FIREFOX_UUID = "6b1d2f0e-6c1a-4f5e-9d0b-5a8f3c2e7d41";
 /** Reads the explainer card; runs with the closed shadow root as `this` (and a button label to reveal). */
 const READ_EXPLAINER = `function (reveal) {
   if (reveal) [...this.querySelectorAll("button")].find((b) => (b.getAttribute("aria-label") || b.textContent.trim()) === reveal)?.scrollIntoView({ block: "nearest" });
-  const card = this.querySelector(".card");
+  const card = this.querySelector(".card:not(.preparing)"); // a card rendered ahead of its dwell is not open yet
   if (!card) return "null";
   const r = card.getBoundingClientRect();
   return JSON.stringify({
