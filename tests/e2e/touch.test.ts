@@ -25,6 +25,14 @@ describe.each(BROWSERS)("%s: touch", (name) => {
       () => tab.evaluate(markedTexts).then((marks) => marks.includes("Idlib") && marks.includes("S-400")),
       "Idlib and S-400 to be marked",
     );
+    // The page notes what kind of pointer went down, to show these taps reach it as touches.
+    await tab.evaluate(() => {
+      addEventListener(
+        "pointerdown",
+        (event) => document.body.setAttribute("data-pointer", event.pointerType),
+        true,
+      );
+    });
   });
 
   const point = (text: string) => waitFor(() => tab.evaluate(pointOnText, text), `"${text}" on the page`);
@@ -35,6 +43,7 @@ describe.each(BROWSERS)("%s: touch", (name) => {
   it("a tap on a term opens its explainer, it stays, and a tap outside closes it", async () => {
     const term = await point("S-400");
     await tab.tap(term.x, term.y);
+    expect(await tab.evaluate(() => document.body.getAttribute("data-pointer"))).toBe("touch");
     const view = await waitFor(() => tab.explainer(), "the explainer opened by a tap");
     expect(view.title).toBe("S-400 Triumf");
     expect(view.text).not.toContain("Go to the link");
