@@ -98,3 +98,65 @@ describe.each(BROWSERS)("%s: the toolbar popup", (name) => {
     await popup.close().catch(() => undefined); // the popup closes itself once the explainer is open
   });
 });
+
+describe.each(BROWSERS)("%s: explaining a selection (the context menu)", (name) => {
+  const session = useSession(name);
+
+  it("opens the explainer on the selected words when they name an entry", async () => {
+    const article = await session.browser.newTab(session.server.url("/demo"));
+    await settled(() => article.evaluate(markedTexts), "the marks");
+    // The reader selects the second "Idlib" on the page (not the marked first one).
+    const selected = await article.evaluate(() => {
+      const walker = document.createTreeWalker(
+        document.querySelector("article") as Node,
+        NodeFilter.SHOW_TEXT,
+      );
+      let seen = 0;
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = (node as Text).data.indexOf("Idlib");
+        if (at < 0 || ++seen < 2) continue;
+        node.parentElement?.scrollIntoView({ block: "center" });
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + 5);
+        document.getSelection()?.removeAllRanges();
+        document.getSelection()?.addRange(range);
+        return range.toString();
+      }
+      return null;
+    });
+    expect(selected).toBe("Idlib");
+    // What the background does when the menu item is chosen and the selection names an entry.
+    const options = await session.browser.newTab(session.browser.extensionUrl("src/options/index.html"));
+    const answered = await options.evaluate(async () => {
+      type Tabs = {
+        query: (q: object) => Promise<{ id?: number; url?: string }[]>;
+        sendMessage: (id: number, message: object) => Promise<unknown>;
+      };
+      const tabs = (globalThis as unknown as { chrome: { tabs: Tabs } }).chrome.tabs;
+      // Without the "tabs" permission Chromium hides addresses: ask every tab; only the article answers true.
+      for (const tab of await tabs.query({})) {
+        if (tab.id === undefined) continue;
+        const message = { call: "explainSelection", args: ["idlib"] };
+        if (await tabs.sendMessage(tab.id, message).catch(() => false)) return true;
+      }
+      return false;
+    });
+    expect(answered).toBe(true);
+    await article.bringToFront();
+    const view = await waitFor(() => article.explainer(), "the explainer on the selection");
+    expect(view.title).toBe("Idlib");
+    const selection = await article.evaluate(() => {
+      const rect = document.getSelection()?.getRangeAt(0).getBoundingClientRect();
+      return rect ? { top: rect.top, bottom: rect.bottom } : null;
+    });
+    // Anchored on the selection: the card sits just above or below the selected words.
+    const gap = Math.min(
+      Math.abs(view.rect.y - (selection?.bottom ?? 0)),
+      Math.abs(view.rect.y + view.rect.height - (selection?.top ?? 0)),
+    );
+    expect(gap).toBeLessThan(20);
+    await options.close();
+    await article.close();
+  });
+});
