@@ -5,7 +5,7 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { BROWSERS, settled, type Tab, waitFor } from "./harness";
 import { clearSettings, clickOn, storedSettings, typeInto } from "./options-steps";
-import { markedTexts } from "./probes";
+import { markedTexts, pointOnText } from "./probes";
 import { useSession } from "./session";
 
 /** What the entry preview shows, read from its (open) shadow root. */
@@ -93,6 +93,41 @@ describe.each(BROWSERS)("%s: the options page", (name) => {
       "error",
     );
     expect(error).toContain('No entry has the id "no-such-entry"');
+  });
+
+  it('opens from the explainer\'s "Open in glossary" at that entry, in a new tab', async () => {
+    await article.bringToFront();
+    await article.mouseMove(2, 2);
+    const point = await waitFor(() => article.evaluate(pointOnText, "S-400"), "S-400 on the page");
+    await article.mouseMove(point.x, point.y, 4);
+    const view = await waitFor(() => article.explainer(), "the S-400 explainer");
+    await article.mouseMove(view.rect.x + 20, view.rect.y + 10, 6);
+    const button = await waitFor(
+      () =>
+        article
+          .revealInExplainer("Open in glossary")
+          .then((v) => v?.buttons.find((b) => b.label === "Open in glossary")),
+      "the glossary button",
+    );
+    await article.click(button.x, button.y);
+    // The background opened a tab of the options page; extension pages can see each other's windows.
+    const shown = await waitFor(
+      () =>
+        options.evaluate(() => {
+          type Extension = { getViews(filter: object): Window[] };
+          const views = (
+            globalThis as unknown as { chrome: { extension: Extension } }
+          ).chrome.extension.getViews({
+            type: "tab",
+          });
+          const opened = views.find((view) => view.location.hash === "#entry=s-400");
+          const root = opened?.document.querySelector(".entry-preview")?.shadowRoot;
+          return root?.querySelector(".title")?.textContent ?? null;
+        }),
+      "the glossary browser at S-400",
+    );
+    expect(shown).toBe("S-400 Triumf");
+    await article.mouseMove(2, 2);
   });
 
   it("checks site patterns and says what is wrong", async () => {
