@@ -105,6 +105,7 @@ export function GlossarySection({
             <EntryPreview
               entry={entry}
               published={null}
+              theme={settings.theme}
               titleOf={titleOf}
               loadEntry={loadEntry}
               loadMap={loadMap}

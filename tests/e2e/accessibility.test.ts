@@ -1,41 +1,61 @@
 /** axe-core, run inside the real browsers, finds no accessibility violations on our own pages. */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BROWSERS, launch, type TestBrowser, waitFor } from "./harness";
+import { beforeAll, describe, expect, it } from "vitest";
+import { BROWSERS, settled, type Tab, waitFor } from "./harness";
+import { markedTexts } from "./probes";
+import { useSession } from "./session";
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
+/** Every section of the options page (and the glossary browser with an entry open), then the popup. */
+const PAGES = [
+  "src/options/index.html#general",
+  "src/options/index.html#sites",
+  "src/options/index.html#categories",
+  "src/options/index.html#glossary",
+  "src/options/index.html#entry=idlib",
+  "src/options/index.html#my-glossaries",
+  "src/options/index.html#reset",
+  "src/popup/index.html",
+];
+
+async function axeViolations(tab: Tab): Promise<string[]> {
+  await tab.evaluate((source: string) => {
+    // biome-ignore lint/security/noGlobalEval: axe is loaded through the test driver, outside the page's CSP.
+    globalThis.eval(source);
+  }, AXE);
+  return tab.evaluate(async () => {
+    type Result = { violations: { id: string; help: string; nodes: { target: unknown }[] }[] };
+    const axe = (globalThis as unknown as { axe: { run: () => Promise<Result> } }).axe;
+    const result = await axe.run();
+    return result.violations.map(
+      (violation) =>
+        `${violation.id}: ${violation.help} at ${JSON.stringify(violation.nodes.map((n) => n.target))}`,
+    );
+  });
+}
+
 describe.each(BROWSERS)("%s: accessibility", (name) => {
-  let browser: TestBrowser;
+  const session = useSession(name);
 
   beforeAll(async () => {
-    browser = await launch(name);
-  });
-  afterAll(async () => {
-    await browser?.close();
+    // An article for the popup to list terms from, so the list is checked too.
+    const article = await session.browser.newTab(session.server.url("/demo"));
+    await settled(() => article.evaluate(markedTexts), "the demo's marks");
   });
 
-  it.each(["src/options/index.html", "src/popup/index.html"])("%s has no axe violations", async (path) => {
-    const tab = await browser.newTab(browser.extensionUrl(path));
+  it.each(PAGES)("%s has no axe violations", async (path) => {
+    const tab = await session.browser.newTab(session.browser.extensionUrl(path));
     await waitFor(
       () => tab.evaluate(() => (document.getElementById("app")?.childElementCount ?? 0) > 0),
       "the page",
     );
-    await tab.evaluate((source: string) => {
-      // biome-ignore lint/security/noGlobalEval: axe is loaded through the test driver, outside the page's CSP.
-      globalThis.eval(source);
-    }, AXE);
-    const violations = await tab.evaluate(async () => {
-      const axe = (
-        globalThis as unknown as {
-          axe: { run: () => Promise<{ violations: { id: string; help: string }[] }> };
-        }
-      ).axe;
-      const result = await axe.run();
-      return result.violations.map((violation) => `${violation.id}: ${violation.help}`);
-    });
-    expect(violations).toEqual([]);
+    if (path.includes("entry="))
+      await waitFor(() => tab.evaluate(() => document.querySelector(".entry-preview") !== null), "the entry");
+    if (path.includes("popup"))
+      await waitFor(() => tab.evaluate(() => document.querySelectorAll(".term").length > 0), "the terms");
+    expect(await axeViolations(tab)).toEqual([]);
     await tab.close();
   });
 });

@@ -23,10 +23,17 @@ export async function clickOn(tab: Tab, selector: string, text = ""): Promise<vo
   await tab.click(point.x, point.y);
 }
 
-/** Focuses a text field by clicking it and types into it, key by key. */
+/** Empties a text field, clicks into it and types, key by key. */
 export async function typeInto(tab: Tab, selector: string, text: string): Promise<void> {
+  await tab.evaluate((css: string) => {
+    const field = document.querySelector<HTMLInputElement>(css);
+    if (field?.value) {
+      field.value = "";
+      field.dispatchEvent(new Event("input", { bubbles: true }));
+    }
+  }, selector);
   await clickOn(tab, selector);
-  for (const key of text) await tab.press(key === " " ? "Space" : key);
+  for (const key of text) await tab.press(key);
 }
 
 /** Forgets every setting, as a fresh install has them (run in an extension page). */

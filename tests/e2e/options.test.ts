@@ -1,0 +1,208 @@
+/**
+ * The options page as a reader uses it: the glossary browser (search, view, switch an entry off and
+ * on, deep links), site patterns that are checked, a full storage quota that loses nothing, and reset.
+ */
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { BROWSERS, settled, type Tab, waitFor } from "./harness";
+import { clearSettings, clickOn, storedSettings, typeInto } from "./options-steps";
+import { markedTexts, pointOnText } from "./probes";
+import { useSession } from "./session";
+
+/** What the entry preview shows, read from its (open) shadow root. */
+function previewed(): { title: string; text: string } | null {
+  const root = document.querySelector(".entry-preview")?.shadowRoot;
+  const title = root?.querySelector(".title")?.textContent;
+  return title ? { title, text: root?.querySelector(".card")?.textContent ?? "" } : null;
+}
+
+const resultTitles = () => [...document.querySelectorAll(".result-title")].map((el) => el.textContent ?? "");
+
+describe.each(BROWSERS)("%s: the options page", (name) => {
+  const session = useSession(name);
+  let article: Tab;
+  let options: Tab;
+  const url = (hash: string) => session.browser.extensionUrl(`src/options/index.html${hash}`);
+
+  beforeAll(async () => {
+    article = await session.browser.newTab(session.server.url("/demo"));
+    await settled(() => article.evaluate(markedTexts), "the first marks");
+    options = await session.browser.newTab(url("#general"));
+  });
+  afterEach(async () => {
+    await clearSettings(options);
+  });
+
+  const open = async (hash: string) => {
+    await options.goto(url(hash));
+    await options.bringToFront();
+    await waitFor(() => options.evaluate(() => document.querySelector("#app h2") !== null), "the options");
+  };
+
+  it("finds entries as the reader types, and shows one as the explainer does", async () => {
+    await open("#general");
+    await clickOn(options, "nav a", "Glossary browser");
+    await typeInto(options, "#glossary-search", "sochi");
+    const titles = await waitFor(
+      () => options.evaluate(resultTitles).then((list) => (list.length < 20 ? list : null)),
+      "the results to narrow",
+    );
+    expect(titles[0]).toBe("Sochi agreement on Idlib (2018)");
+    await clickOn(options, ".result", "Sochi agreement");
+    const card = await waitFor(() => options.evaluate(previewed), "the entry preview");
+    expect(card.title).toBe("Sochi agreement on Idlib (2018)");
+    expect(card.text).toContain("Don't mark this again");
+    expect(await options.evaluate(() => location.hash)).toBe("#entry=sochi-agreement");
+  });
+
+  it("switches a single entry off on open pages and back on", async () => {
+    await open("#entry=idlib");
+    await waitFor(() => options.evaluate(previewed).then((card) => card?.title === "Idlib"), "Idlib shown");
+    await clickOn(options, 'button[name="toggleEntry"]', "Don't mark this term");
+    await waitFor(
+      () => options.evaluate(() => document.querySelector(".hidden-list")?.textContent?.includes("Idlib")),
+      "Idlib among the hidden terms",
+    );
+    expect((await storedSettings(options)).hiddenEntries).toEqual(["idlib"]);
+    await article.bringToFront();
+    await waitFor(
+      () => article.evaluate(markedTexts).then((marks) => marks.length > 0 && !marks.includes("Idlib")),
+      "Idlib no longer marked on the open article",
+    );
+    await clickOn(options, 'button[name="toggleEntry"]', "Mark again");
+    await article.bringToFront();
+    await waitFor(() => article.evaluate(markedTexts).then((marks) => marks.includes("Idlib")), "Idlib back");
+  });
+
+  it("opens at an entry or a search from a link, and says when an entry does not exist", async () => {
+    await open("#entry=s-400");
+    await waitFor(
+      () => options.evaluate(previewed).then((c) => c?.title === "S-400 Triumf"),
+      "the S-400 entry",
+    );
+    expect(await options.evaluate(() => document.querySelector("[aria-current=page]")?.textContent)).toBe(
+      "Glossary browser",
+    );
+    await open("#search=Ankara");
+    expect(
+      await options.evaluate(() => document.querySelector<HTMLInputElement>("#glossary-search")?.value),
+    ).toBe("Ankara");
+    await waitFor(() => options.evaluate(resultTitles).then((list) => list[0] === "Ankara"), "Ankara first");
+    await open("#entry=no-such-entry");
+    const error = await waitFor(
+      () => options.evaluate(() => document.querySelector(".error")?.textContent),
+      "error",
+    );
+    expect(error).toContain('No entry has the id "no-such-entry"');
+  });
+
+  it('opens from the explainer\'s "Open in glossary" at that entry, in a new tab', async () => {
+    await article.bringToFront();
+    await article.mouseMove(2, 2);
+    const point = await waitFor(() => article.evaluate(pointOnText, "S-400"), "S-400 on the page");
+    await article.mouseMove(point.x, point.y, 4);
+    const view = await waitFor(() => article.explainer(), "the S-400 explainer");
+    await article.mouseMove(view.rect.x + 20, view.rect.y + 10, 6);
+    const button = await waitFor(
+      () =>
+        article
+          .revealInExplainer("Open in glossary")
+          .then((v) => v?.buttons.find((b) => b.label === "Open in glossary")),
+      "the glossary button",
+    );
+    await article.click(button.x, button.y);
+    // The background opened a tab of the options page; extension pages can see each other's windows.
+    const shown = await waitFor(
+      () =>
+        options.evaluate(() => {
+          type Extension = { getViews(filter: object): Window[] };
+          const views = (
+            globalThis as unknown as { chrome: { extension: Extension } }
+          ).chrome.extension.getViews({
+            type: "tab",
+          });
+          const opened = views.find((view) => view.location.hash === "#entry=s-400");
+          const root = opened?.document.querySelector(".entry-preview")?.shadowRoot;
+          return root?.querySelector(".title")?.textContent ?? null;
+        }),
+      "the glossary browser at S-400",
+    );
+    expect(shown).toBe("S-400 Triumf");
+    await article.mouseMove(2, 2);
+  });
+
+  it("checks site patterns and says what is wrong", async () => {
+    await open("#sites");
+    await typeInto(options, "#site-pattern", "not a site!");
+    await clickOn(options, "button", "Add site");
+    const error = await waitFor(
+      () => options.evaluate(() => document.querySelector("#site-problem")?.textContent),
+      "error",
+    );
+    expect(error).toContain('"not a site!" is not a site');
+    expect((await storedSettings(options)).blockedSites).toBeUndefined();
+    await typeInto(options, "#site-pattern", "*.Example.com");
+    await clickOn(options, "button", "Add site");
+    await waitFor(
+      () => options.evaluate(() => document.querySelector(".pattern")?.textContent === "*.example.com"),
+      "the pattern",
+    );
+    await typeInto(options, "#site-pattern", "*.example.com");
+    await clickOn(options, "button", "Add site");
+    const duplicate = await waitFor(
+      () => options.evaluate(() => document.querySelector("#site-problem")?.textContent),
+      "error",
+    );
+    expect(duplicate).toBe("*.example.com is already on the list.");
+    expect((await storedSettings(options)).blockedSites).toEqual(["*.example.com"]);
+  });
+
+  it("keeps the previous settings when sync storage is full, and says so", async () => {
+    await open("#sites");
+    // One stored item may hold 8192 bytes (key and JSON) in both browsers: fill the list to 8173.
+    const full = Array.from({ length: 408 }, (_, i) => `site-${String(i).padStart(4, "0")}.example`);
+    await options.evaluate(async (sites: string[]) => {
+      type Sync = { set(items: object): Promise<void> };
+      await (globalThis as unknown as { chrome: { storage: { sync: Sync } } }).chrome.storage.sync.set({
+        blockedSites: sites,
+      });
+    }, full);
+    await waitFor(
+      () => options.evaluate(() => document.querySelectorAll(".site-list li").length === 408),
+      "list",
+    );
+    await typeInto(
+      options,
+      "#site-pattern",
+      "a-rather-long-host-name-that-will-not-fit-any-more.example.com",
+    );
+    await clickOn(options, "button", "Add site");
+    const error = await waitFor(
+      () => options.evaluate(() => document.querySelector("[role=alert]")?.textContent),
+      "error",
+    );
+    expect(error).toContain("sync storage for Backstory is full");
+    expect(error).toContain("Your previous settings are kept");
+    expect((await storedSettings(options)).blockedSites).toEqual(full);
+    expect(await options.evaluate(() => document.querySelectorAll(".site-list li").length)).toBe(408);
+  });
+
+  it("resets every setting to its default after the reader confirms", async () => {
+    await open("#categories");
+    await clickOn(options, "label.choice", "Person");
+    await waitFor(() => storedSettings(options).then((stored) => stored.hiddenCategories), "a change stored");
+    await clickOn(options, "nav a", "Reset");
+    await clickOn(options, "button", "Reset to defaults");
+    await clickOn(options, "button", "Cancel");
+    expect((await storedSettings(options)).hiddenCategories).toEqual(["person"]);
+    await clickOn(options, "button", "Reset to defaults");
+    await clickOn(options, "button", "Yes, reset");
+    await waitFor(
+      () =>
+        options.evaluate(
+          () => document.querySelector("[role=status]")?.textContent === "Settings reset to defaults.",
+        ),
+      "the reset to be confirmed",
+    );
+    expect(Object.keys(await storedSettings(options))).toEqual(["settingsVersion"]);
+  });
+});
