@@ -4,28 +4,28 @@
  */
 import { findArticleRoot } from "../engine/article-root";
 import type { Mark } from "../engine/marks";
-import { Matcher } from "../engine/matcher";
-import { bundledIndex } from "../glossary/bundled";
 import type { Settings } from "../shared/settings";
 import { loadSettings, watchSettings } from "../shared/storage";
 import { readPublishedDate } from "./article-date";
 import { Explainer } from "./explainer";
 import { watchPointer } from "./hover";
+import { pageGlossary, watchPageGlossary } from "./page-glossary";
 import { PageMarker } from "./page-marker";
 import { answerReaderCalls } from "./reader-calls";
 
 const ACTIVE = "backstory-active";
 
-let matcher: Matcher | null = null;
 let session: AbortController | null = null;
 
 async function activate(settings: Settings): Promise<void> {
   if (session || !("highlights" in CSS)) return;
   session = new AbortController();
   const { signal } = session;
-  matcher ??= new Matcher(bundledIndex.aliases, bundledIndex.trie);
+  // Bundled entries and the reader's own (see page-glossary.ts).
+  const { index, matcher } = await pageGlossary();
+  if (signal.aborted) return;
   const marker = new PageMarker(
-    bundledIndex,
+    index,
     matcher,
     { firstOnly: !settings.everyOccurrence, findRoot: () => findArticleRoot(document) },
     signal,
@@ -36,9 +36,9 @@ async function activate(settings: Settings): Promise<void> {
     if (mark) CSS.highlights.set(ACTIVE, new Highlight(mark.range));
     else CSS.highlights.delete(ACTIVE);
   };
-  const titles = new Map(bundledIndex.entries.map((entry) => [entry.id, entry.title]));
+  const titles = new Map(index.entries.map((entry) => [entry.id, entry.title]));
   const explainer = new Explainer(
-    (mark) => bundledIndex.entries[mark.entry]?.id ?? "",
+    (mark) => index.entries[mark.entry]?.id ?? "",
     (id) => titles.get(id),
     readPublishedDate(document),
     settings,
@@ -46,7 +46,7 @@ async function activate(settings: Settings): Promise<void> {
     signal,
   );
   watchPointer(marker.marks, (sample) => explainer.onPointer(sample), signal);
-  answerReaderCalls(bundledIndex, matcher, marker, explainer, signal);
+  answerReaderCalls(index, matcher, marker, explainer, signal);
   window.addEventListener("keydown", (event) => event.key === "Escape" && explainer.close(), {
     capture: true,
     signal,
@@ -67,6 +67,8 @@ async function main(): Promise<void> {
   };
   apply(await loadSettings());
   watchSettings(apply, new AbortController().signal);
+  // The reader's own glossaries changed in the options page: mark afresh with them, no reload.
+  watchPageGlossary(() => void loadSettings().then(apply), new AbortController().signal);
 }
 
 void main();
