@@ -42,7 +42,11 @@ describe("entryFromFields", () => {
     expect(entryFromFields({ ...emptyFields(), source: "javascript:alert(1)" }, taken, "2026-11-25")).toEqual(
       {
         ok: false,
-        errors: { title: "must not be empty", summary: "must not be empty", source: "must start with https://" },
+        errors: {
+          title: "must not be empty",
+          summary: "must not be empty",
+          source: "must start with https://",
+        },
       },
     );
     const markup = entryFromFields(

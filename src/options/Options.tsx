@@ -1,6 +1,7 @@
 /** The options page. */
 import { t } from "../shared/i18n";
 import { useSettings } from "../ui/use-settings";
+import { MyGlossaries } from "./MyGlossaries";
 
 export function Options() {
   const [settings, save] = useSettings();
@@ -40,6 +41,7 @@ export function Options() {
           </span>
         </label>
       </section>
+      <MyGlossaries />
     </>
   );
 }
