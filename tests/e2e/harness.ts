@@ -40,6 +40,8 @@ export interface Tab {
   revealInExplainer(label: string): Promise<ExplainerView | null>;
   screenshot(path: string): Promise<void>;
   close(): Promise<void>;
+  /** Chooses a file from disk in the page's file input (as a reader does in the file picker). */
+  chooseFile(selector: string, path: string): Promise<void>;
 }
 
 export interface TestBrowser {
@@ -148,6 +150,7 @@ function chromiumTab(context: BrowserContext, page: PlaywrightPage): Tab {
     revealInExplainer: (label) => readChromium(label),
     screenshot: async (path) => void (await page.screenshot({ path })),
     close: () => page.close(),
+    chooseFile: (selector, path) => page.setInputFiles(selector, path),
   };
 
   async function readChromium(reveal: string | undefined): Promise<ExplainerView | null> {
@@ -258,6 +261,11 @@ function firefoxTab(browser: PuppeteerBrowser, page: PuppeteerPage): Tab {
     revealInExplainer: (label) => readFirefox(label),
     screenshot: async (path) => void (await page.screenshot({ path })),
     close: () => page.close(),
+    async chooseFile(selector, path) {
+      const input = await page.$(selector);
+      if (!input) throw new Error(`no ${selector} on the page`);
+      await (input as unknown as { uploadFile(path: string): Promise<void> }).uploadFile(path);
+    },
   };
 
   async function readFirefox(reveal: string | undefined): Promise<ExplainerView | null> {
