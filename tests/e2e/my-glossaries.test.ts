@@ -226,38 +226,61 @@ describe.each(BROWSERS)("%s: my glossaries", (name) => {
     expect(await stored(options)).toEqual(before);
   });
 
-  it("subscribes to a glossary by URL, and reports a URL that fails or returns garbage without adding it", async () => {
+  const subscribe = async (url: string) => {
     await options.bringToFront();
-    const subscribe = async (path: string) => {
-      await fill(options, "#subscribe-url", session.server.url(path));
-      await click(options, 'button[name="subscribe"]');
-    };
+    await fill(options, "#subscribe-url", url);
+    await click(options, 'button[name="subscribe"]');
+  };
+
+  it("refuses to subscribe to a URL that is not https, before asking for any permission", async () => {
     const before = await stored(options);
-    await subscribe("/fixtures/missing.json");
+    await subscribe("http://example.org/glossary.json");
     await waitForText(
       options,
       "[data-subscribe-status]",
-      "/fixtures/missing.json: the server answered 404",
-      15_000,
+      "http://example.org/glossary.json: a subscription URL must start with https://",
     );
-    await subscribe("/fixtures/live.html");
-    await waitForText(options, "[data-subscribe-status]", "/fixtures/live.html: line 1: missing column(s)");
+    await subscribe("javascript:alert(1)");
+    await waitForText(
+      options,
+      "[data-subscribe-status]",
+      "javascript:alert(1): a subscription URL must start with https://",
+    );
     expect(await stored(options)).toEqual(before);
-
-    await subscribe("/fixtures/import-subscription.json");
-    await waitForText(options, "[data-subscribe-status]", "Subscribed: 1 entries.");
-    await waitForText(options, '[data-glossary="127-0-0-1"]', "Last updated");
-    const article = await session.browser.newTab(session.server.url("/fixtures/my-glossaries.html"));
-    const view = await explain(article, "Tessaly Ridge");
-    expect(view.text).toContain("served to Backstory's tests as a subscribed glossary");
-
-    await options.bringToFront();
-    await click(options, '[data-glossary="127-0-0-1"] button[name="removeGlossary"]');
-    await article.bringToFront();
-    await waitFor(
-      () => article.evaluate(markedTexts).then((texts) => !texts.includes("Tessaly Ridge")),
-      "the unsubscribed term to be unmarked",
-    );
-    await article.close();
   });
+
+  // Chromium shows its permission prompt in browser UI that automation cannot answer (playwright#32755,
+  // "out of scope"); Firefox's automation profile grants optional permissions, so the whole flow runs there.
+  it.runIf(name === "firefox")(
+    "subscribes to a glossary by URL, and reports a URL that fails or returns garbage without adding it",
+    async () => {
+      const before = await stored(options);
+      await subscribe(session.server.url("/fixtures/missing.json"));
+      await waitForText(
+        options,
+        "[data-subscribe-status]",
+        "/fixtures/missing.json: the server answered 404",
+        15_000,
+      );
+      await subscribe(session.server.url("/fixtures/live.html"));
+      await waitForText(options, "[data-subscribe-status]", "/fixtures/live.html: line 1: missing column(s)");
+      expect(await stored(options)).toEqual(before);
+
+      await subscribe(session.server.url("/fixtures/import-subscription.json"));
+      await waitForText(options, "[data-subscribe-status]", "Subscribed: 1 entries.");
+      await waitForText(options, '[data-glossary="127-0-0-1"]', "Last updated");
+      const article = await session.browser.newTab(session.server.url("/fixtures/my-glossaries.html"));
+      const view = await explain(article, "Tessaly Ridge");
+      expect(view.text).toContain("served to Backstory's tests as a subscribed glossary");
+
+      await options.bringToFront();
+      await click(options, '[data-glossary="127-0-0-1"] button[name="removeGlossary"]');
+      await article.bringToFront();
+      await waitFor(
+        () => article.evaluate(markedTexts).then((texts) => !texts.includes("Tessaly Ridge")),
+        "the unsubscribed term to be unmarked",
+      );
+      await article.close();
+    },
+  );
 });
