@@ -6,9 +6,11 @@ import bodies from "../glossary/generated/bodies.json";
 import maps from "../glossary/generated/maps.json";
 import type { Entry } from "../glossary/schema";
 import { t } from "../shared/i18n";
-import { type BackgroundCalls, callTab, parseCall } from "../shared/messages";
+import { type BackgroundCalls, type CallName, callTab, parseCall } from "../shared/messages";
 import { toggleSite } from "../shared/site-toggle";
 import { loadSettings, saveSettings } from "../shared/storage";
+import { refreshSubscriptions, SUBSCRIPTION_ALARM, UPDATE_MINUTES } from "../shared/subscriptions";
+import { readerGlossaryStore } from "../shared/user-glossaries";
 import { selectionAction } from "./selection";
 
 const entries = bodies as unknown as Record<string, Entry>;
@@ -19,8 +21,18 @@ function openGlossaryAt(link: string): void {
   void browser.tabs.create({ url: browser.runtime.getURL(`src/options/index.html#${link}`) });
 }
 
-const handlers: BackgroundCalls = {
-  getEntry: (id) => (Object.hasOwn(entries, id) ? (entries[id] as Entry) : null),
+const readerGlossaries = readerGlossaryStore(browser.storage.local);
+
+/** Each call may answer at once or later (readers' entries come from storage). */
+type Handlers = {
+  [K in CallName]: (
+    ...args: Parameters<BackgroundCalls[K]>
+  ) => ReturnType<BackgroundCalls[K]> | Promise<ReturnType<BackgroundCalls[K]>>;
+};
+
+const handlers: Handlers = {
+  // Bundled entries first, then the reader's own (their ids never clash: the importer refuses that).
+  getEntry: (id) => (Object.hasOwn(entries, id) ? (entries[id] as Entry) : readerGlossaries.entry(id)),
   getMap: (id) => (Object.hasOwn(mapSvgs, id) ? (mapSvgs[id] as string) : null),
   openGlossary: (id) => {
     openGlossaryAt(`entry=${encodeURIComponent(id)}`);
@@ -71,4 +83,14 @@ browser.contextMenus.onClicked.addListener(async (info, tab) => {
   }
   const text = "search" in action ? action.search : info.selectionText.trim();
   openGlossaryAt(`search=${encodeURIComponent(text)}`);
+});
+
+// Subscribed glossaries are fetched again once a day; the options page fetches a new one at once.
+browser.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === SUBSCRIPTION_ALARM)
+    void refreshSubscriptions(readerGlossaries, Object.keys(entries), (url, init) => fetch(url, init));
+});
+void browser.alarms.get(SUBSCRIPTION_ALARM).then((alarm) => {
+  if (!alarm)
+    void browser.alarms.create(SUBSCRIPTION_ALARM, { periodInMinutes: UPDATE_MINUTES, delayInMinutes: 1 });
 });

@@ -4,14 +4,14 @@
  */
 import { findArticleRoot } from "../engine/article-root";
 import type { Mark } from "../engine/marks";
-import { Matcher } from "../engine/matcher";
-import { bundledIndex } from "../glossary/bundled";
+import type { CompiledIndex } from "../glossary/compile";
 import type { Settings } from "../shared/settings";
 import { siteAllowed } from "../shared/sites";
 import { loadSettings, watchSettings } from "../shared/storage";
 import { readPublishedDate } from "./article-date";
 import { Explainer } from "./explainer";
 import { watchPointer } from "./hover";
+import { pageGlossary, watchPageGlossary } from "./page-glossary";
 import { HIGHLIGHT_FOR_STYLE, PageMarker } from "./page-marker";
 import { answerPageCalls, answerReaderCalls } from "./reader-calls";
 import { watchTaps } from "./tap";
@@ -20,22 +20,23 @@ const ACTIVE = "backstory-active";
 /** How long to wait for a page to finish parsing before marking what is there. */
 const STALLED_MS = 3000;
 
-let matcher: Matcher | null = null;
 let session: AbortController | null = null;
 
 async function activate(settings: Settings): Promise<void> {
   if (session || !("highlights" in CSS)) return;
   session = new AbortController();
   const { signal } = session;
-  matcher ??= new Matcher(bundledIndex.aliases, bundledIndex.trie);
+  // Bundled entries and the reader's own (see page-glossary.ts).
+  const { index, matcher } = await pageGlossary();
+  if (signal.aborted) return;
   const marker = new PageMarker(
-    bundledIndex,
+    index,
     matcher,
     {
       firstOnly: !settings.everyOccurrence,
       findRoot: () => (settings.articleOnly ? findArticleRoot(document) : document.body),
       highlight: HIGHLIGHT_FOR_STYLE[settings.markingStyle],
-      skip: hiddenBy(settings),
+      skip: hiddenBy(settings, index),
     },
     signal,
   );
@@ -45,9 +46,9 @@ async function activate(settings: Settings): Promise<void> {
     if (mark) CSS.highlights.set(ACTIVE, new Highlight(mark.range));
     else CSS.highlights.delete(ACTIVE);
   };
-  const titles = new Map(bundledIndex.entries.map((entry) => [entry.id, entry.title]));
+  const titles = new Map(index.entries.map((entry) => [entry.id, entry.title]));
   const explainer = new Explainer(
-    (mark) => bundledIndex.entries[mark.entry]?.id ?? "",
+    (mark) => index.entries[mark.entry]?.id ?? "",
     (id) => titles.get(id),
     readPublishedDate(document),
     settings,
@@ -56,7 +57,7 @@ async function activate(settings: Settings): Promise<void> {
   );
   watchPointer(marker.marks, settings.modifierKey, explainer, signal);
   watchTaps(marker.marks, explainer, signal);
-  answerReaderCalls(bundledIndex, matcher, marker, explainer, signal);
+  answerReaderCalls(index, matcher, marker, explainer, signal);
   window.addEventListener("keydown", (event) => event.key === "Escape" && explainer.close(), {
     capture: true,
     signal,
@@ -65,11 +66,11 @@ async function activate(settings: Settings): Promise<void> {
 }
 
 /** Whether the reader hid an entry, by itself or by its category. */
-function hiddenBy(settings: Settings): (entry: number) => boolean {
+function hiddenBy(settings: Settings, index: CompiledIndex): (entry: number) => boolean {
   const entries = new Set(settings.hiddenEntries);
   const categories = new Set(settings.hiddenCategories);
   return (entry) => {
-    const { id = "", category = "" } = bundledIndex.entries[entry] ?? {};
+    const { id = "", category = "" } = index.entries[entry] ?? {};
     return entries.has(id) || categories.has(category);
   };
 }
@@ -91,6 +92,8 @@ async function main(): Promise<void> {
   const stalled = !(await pageParsed());
   apply(settings);
   watchSettings(apply, new AbortController().signal);
+  // The reader's own glossaries changed in the options page: mark afresh with them, no reload.
+  watchPageGlossary(() => void loadSettings().then(apply), new AbortController().signal);
   // Started on a page held up mid-parse: once it does finish, find its article again and mark afresh.
   if (stalled) document.addEventListener("DOMContentLoaded", () => apply(settings), { once: true });
 }

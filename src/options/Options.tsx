@@ -9,6 +9,7 @@ import { saveErrorKey, useSettings } from "../ui/use-settings";
 import { CategoriesSection } from "./CategoriesSection";
 import { GeneralSection } from "./GeneralSection";
 import { GlossarySection } from "./GlossarySection";
+import { MyGlossaries } from "./MyGlossaries";
 import { ResetSection } from "./ResetSection";
 import { parseRoute, type Route, routeHash, SECTIONS, type Section } from "./route";
 import { SitesSection } from "./SitesSection";
@@ -96,9 +97,7 @@ export function Options() {
         {route.section === "sites" && <SitesSection {...props} />}
         {route.section === "categories" && <CategoriesSection {...props} />}
         {route.section === "glossary" && <GlossarySection {...props} route={route} go={go} />}
-        {/* My glossaries: the reader's own entries, import/export and subscriptions are built in
-            src/options/MyGlossaries.tsx; render <MyGlossaries /> here when it lands. */}
-        {route.section === "my-glossaries" && <p class="hint">{t("optionsMyGlossariesSoon")}</p>}
+        {route.section === "my-glossaries" && <MyGlossaries />}
         {route.section === "reset" && <ResetSection {...props} />}
       </main>
     </div>

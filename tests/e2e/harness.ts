@@ -58,6 +58,8 @@ export interface Tab {
   inExplainer<R>(fn: string, arg?: string): Promise<R | null>;
   /** A screenshot of the first element matching a selector (for the docs' pictures of small pages). */
   screenshotOf(selector: string, path: string): Promise<void>;
+  /** Chooses a file from disk in the page's file input (as a reader does in the file picker). */
+  chooseFile(selector: string, path: string): Promise<void>;
 }
 
 export interface TestBrowser {
@@ -174,6 +176,7 @@ function chromiumTab(context: BrowserContext, page: PlaywrightPage): Tab {
     wheel: (deltaX, deltaY) => page.mouse.wheel(deltaX, deltaY),
     inExplainer: (fn, arg) => callInChromiumExplainer(context, page, fn, arg),
     screenshotOf: async (selector, path) => void (await page.locator(selector).first().screenshot({ path })),
+    chooseFile: (selector, path) => page.setInputFiles(selector, path),
   };
 
   async function readChromium(reveal: string | undefined): Promise<ExplainerView | null> {
@@ -295,6 +298,11 @@ function firefoxTab(browser: PuppeteerBrowser, page: PuppeteerPage): Tab {
       const element = await page.$(selector);
       if (!element) throw new Error(`No element matches ${selector} to take a screenshot of.`);
       await element.screenshot({ path: path as `${string}.png` });
+    },
+    async chooseFile(selector, path) {
+      const input = await page.$(selector);
+      if (!input) throw new Error(`no ${selector} on the page`);
+      await (input as unknown as { uploadFile(path: string): Promise<void> }).uploadFile(path);
     },
   };
 

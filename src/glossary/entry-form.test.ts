@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+import { emptyFields, entryFromFields, fieldsOf } from "./entry-form";
+
+const taken = new Map([["idlib", "the built-in glossary"]]);
+
+describe("entryFromFields", () => {
+  it("makes an entry with an id from the title, free of ids already used", () => {
+    const result = entryFromFields(
+      {
+        title: "Idlib",
+        category: "place",
+        summary: "My own note.",
+        aliases: "Idleb; IDB",
+        source: "https://example.org/idlib",
+      },
+      taken,
+      "2026-11-25",
+    );
+    expect(result).toEqual({
+      ok: true,
+      entry: {
+        id: "idlib-2",
+        title: "Idlib",
+        aliases: ["Idlib", "Idleb", { text: "IDB", caseSensitive: true }],
+        category: "place",
+        summary: "My own note.",
+        sources: [{ title: "example.org", url: "https://example.org/idlib" }],
+        reviewed: "2026-11-25",
+      },
+    });
+    if (result.ok)
+      expect(fieldsOf(result.entry)).toEqual({
+        title: "Idlib",
+        category: "place",
+        summary: "My own note.",
+        aliases: "Idleb; IDB",
+        source: "https://example.org/idlib",
+      });
+  });
+
+  it("names each field's problem: empty title and summary, markup, a javascript: link", () => {
+    expect(entryFromFields({ ...emptyFields(), source: "javascript:alert(1)" }, taken, "2026-11-25")).toEqual(
+      {
+        ok: false,
+        errors: {
+          title: "must not be empty",
+          summary: "must not be empty",
+          source: "must start with https://",
+        },
+      },
+    );
+    const markup = entryFromFields(
+      {
+        title: "Fine",
+        category: "concept",
+        summary: "<img src=x onerror=alert(1)>",
+        aliases: "-x",
+        source: "http://example.org/",
+      },
+      taken,
+      "2026-11-25",
+    );
+    expect(markup).toEqual({
+      ok: false,
+      errors: {
+        summary: "must be plain text, without < or >",
+        source: "must start with https://",
+        aliases: "must start with a letter or digit",
+      },
+    });
+  });
+
+  it("keeps the id of an entry being edited", () => {
+    const result = entryFromFields(
+      { title: "Renamed", category: "concept", summary: "S.", aliases: "", source: "https://example.org/" },
+      taken,
+      "2026-11-25",
+      "original-id",
+    );
+    expect(result.ok && result.entry.id).toBe("original-id");
+  });
+});

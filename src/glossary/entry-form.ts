@@ -1,0 +1,95 @@
+/**
+ * The options page's entry form as data: what the reader typed in, checked by the glossary schema,
+ * with one message per field. Pure.
+ */
+import * as v from "valibot";
+import { slug } from "./reader-glossary";
+import { type Category, type Entry, EntrySchema } from "./schema";
+
+export interface EntryFields {
+  title: string;
+  category: Category;
+  summary: string;
+  /** Aliases separated by commas or semicolons; the title is always one. */
+  aliases: string;
+  source: string;
+}
+
+export type FieldErrors = Partial<Record<keyof EntryFields, string>>;
+
+export const emptyFields = (): EntryFields => ({
+  title: "",
+  category: "concept",
+  summary: "",
+  aliases: "",
+  source: "",
+});
+
+export function fieldsOf(entry: Entry): EntryFields {
+  const texts = entry.aliases.map((alias) => (typeof alias === "string" ? alias : alias.text));
+  return {
+    title: entry.title,
+    category: entry.category,
+    summary: entry.summary,
+    aliases: texts.filter((text) => text !== entry.title).join("; "),
+    source: entry.sources[0]?.url ?? "",
+  };
+}
+
+/** The entry the form describes, or the problem with each field. `id` is kept when editing. */
+export function entryFromFields(
+  fields: EntryFields,
+  taken: ReadonlyMap<string, string>,
+  today: string,
+  id?: string,
+): { ok: true; entry: Entry } | { ok: false; errors: FieldErrors } {
+  const title = fields.title.trim();
+  const texts = [title, ...fields.aliases.split(/[;,]/)].map((alias) => alias.trim()).filter(Boolean);
+  const aliases = texts.filter(
+    (text, i) => texts.findIndex((o) => o.toLowerCase() === text.toLowerCase()) === i,
+  );
+  let host = "Source";
+  try {
+    host = new URL(fields.source.trim()).hostname || host;
+  } catch {}
+  const draft = {
+    id: id ?? freeId(slug(title) || "entry", taken),
+    title,
+    aliases: aliases.map((alias) =>
+      /^\p{Lu}{2,3}$/u.test(alias) ? { text: alias, caseSensitive: true } : alias,
+    ),
+    category: fields.category,
+    summary: fields.summary,
+    sources: [{ title: host, url: fields.source.trim() }],
+    reviewed: today,
+  };
+  const errors: FieldErrors = {};
+  const result = v.safeParse(EntrySchema, draft);
+  if (!result.success) {
+    for (const issue of result.issues) {
+      const field = fieldOf((issue.path ?? []).map((step) => String(step.key)));
+      errors[field] ??= issue.message;
+    }
+  }
+  for (const alias of aliases) {
+    if (!/^[\p{L}\p{N}]/u.test(alias))
+      errors[alias === title ? "title" : "aliases"] ??= "must start with a letter or digit";
+  }
+  if (!result.success || Object.keys(errors).length > 0) return { ok: false, errors };
+  return { ok: true, entry: result.output };
+}
+
+function fieldOf(path: string[]): keyof EntryFields {
+  if (path[0] === "sources") return "source";
+  // No alias at all, or a bad first one, is a problem with the title (the first alias).
+  if (path[0] === "aliases") return path[1] === undefined || path[1] === "0" ? "title" : "aliases";
+  if (path[0] === "category" || path[0] === "summary") return path[0];
+  return "title";
+}
+
+function freeId(stem: string, taken: ReadonlyMap<string, string>): string {
+  if (!taken.has(stem)) return stem;
+  let n = 2;
+  while (taken.has(`${stem}-${n}`)) n++;
+  return `${stem}-${n}`;
+}

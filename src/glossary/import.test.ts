@@ -1,0 +1,238 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { DEFAULT_SETTINGS } from "../shared/settings";
+import { checkImportSize, exportText, type ImportResult, parseImport } from "./import";
+import { applyEntries, diffEntries, takenIds } from "./reader-glossary";
+
+const FIXTURES = join(import.meta.dirname, "../../tests/fixtures");
+const context = { taken: takenIds(["idlib"], []), today: "2026-11-25" };
+const read = (name: string) => parseImport(name, readFileSync(join(FIXTURES, name), "utf8"), context);
+
+function entries(result: ImportResult) {
+  if (!result.ok || result.kind !== "entries") throw new Error(JSON.stringify(result));
+  return result;
+}
+
+describe("parseImport: good files", () => {
+  it("reads our JSON schema", () => {
+    const result = entries(read("import-good.json"));
+    expect(result.entries.map((entry) => entry.id)).toEqual(["quillfeather-compact", "orvane-institute"]);
+    expect(result.invalid).toEqual([]);
+  });
+
+  it("reads CSV with quoted commas and quotes, aliases split on semicolons, acronyms kept case-sensitive", () => {
+    const result = entries(read("import-good.csv"));
+    expect(result.invalid).toEqual([]);
+    const [marrowby, fenwick] = result.entries;
+    expect(marrowby).toMatchObject({
+      id: "marrowby-council",
+      title: "Marrowby Council",
+      aliases: ["Marrowby Council", "Marrowby councillors", "Marrowby's council"],
+      category: "concept",
+      sources: [{ title: "example.org", url: "https://example.org/marrowby" }],
+      reviewed: "2026-11-25",
+    });
+    expect(marrowby?.summary).toContain('a comma and "quotes"');
+    expect(fenwick?.aliases).toEqual(["Fenwick Line"]);
+    const acronym = entries(
+      parseImport(
+        "a.csv",
+        "term,summary,aliases,source\nTTA,A treaty.,Tolle treaty,https://x.org/\n",
+        context,
+      ),
+    );
+    expect(acronym.entries[0]?.aliases).toEqual([{ text: "TTA", caseSensitive: true }, "Tolle treaty"]);
+  });
+
+  it("tells JSON from CSV by the first character when a pasted text has no file name", () => {
+    expect(
+      entries(parseImport("pasted text", readFileSync(join(FIXTURES, "import-good.json"), "utf8"), context))
+        .entries,
+    ).toHaveLength(2);
+    expect(
+      entries(parseImport("pasted text", readFileSync(join(FIXTURES, "import-good.csv"), "utf8"), context))
+        .entries,
+    ).toHaveLength(2);
+  });
+});
+
+describe("parseImport: bad input names the file, the entry or line, and the field", () => {
+  it("malformed JSON", () => {
+    const result = read("import-bad-syntax.json");
+    expect(result).toMatchObject({ ok: false });
+    expect(!result.ok && result.error).toMatch(/^import-bad-syntax\.json: not valid JSON \(/);
+  });
+
+  it("malformed CSV: an unclosed quote, with its line", () => {
+    expect(read("import-bad-quote.csv")).toEqual({
+      ok: false,
+      error: "import-bad-quote.csv: line 2: a quoted field is never closed",
+    });
+  });
+
+  it("CSV with a missing column, or a row with the wrong number of fields", () => {
+    const noSource = parseImport("x.csv", "term,summary\nA,B\n", context);
+    expect(!noSource.ok && noSource.error).toMatch(/^x\.csv: line 1: missing column\(s\) source/);
+    const short = entries(parseImport("x.csv", "term,summary,source\nAbc,Def\n", context));
+    expect(short.invalid).toEqual(["x.csv: line 2: has 2 fields, the first line names 3"]);
+  });
+
+  it("CSV rows that break the schema: javascript: and http links, an empty summary", () => {
+    const result = entries(read("import-bad-rows.csv"));
+    expect(result.entries.map((entry) => entry.id)).toEqual(["good-row"]);
+    expect(result.invalid).toEqual([
+      "import-bad-rows.csv: line 3 › source: must start with https://",
+      "import-bad-rows.csv: line 4 › source: must start with https://",
+      "import-bad-rows.csv: line 5 › summary: must not be empty",
+    ]);
+  });
+
+  it("the wrong schema, field by field", () => {
+    const result = entries(read("import-bad-schema.json"));
+    expect(result.entries).toEqual([]);
+    expect(result.invalid).toEqual([
+      'import-bad-schema.json: entry 1 ("wrong-shape") › aliases: needs at least one alias',
+      expect.stringMatching(
+        /^import-bad-schema\.json: entry 1 \("wrong-shape"\) › category: must be one of: place/,
+      ),
+      'import-bad-schema.json: entry 1 ("wrong-shape") › summary: Invalid key: Expected "summary" but received undefined',
+    ]);
+    const notList = read("import-good.csv".replace("csv", "json")).ok;
+    expect(notList).toBe(true);
+    expect(parseImport("o.json", '{"a":1}', context)).toEqual({
+      ok: false,
+      error: "o.json: expected a list of entries ([ … ]) or a Backstory export, not an object",
+    });
+  });
+
+  it("duplicate ids, and ids the built-in glossary or another glossary of the reader already uses", () => {
+    expect(entries(read("import-duplicate-ids.json")).invalid).toEqual([
+      'import-duplicate-ids.json: entry 2 ("twice") › id: "twice" is used twice in this file (also entry 1 ("twice"))',
+    ]);
+    const good = JSON.parse(readFileSync(join(FIXTURES, "import-good.json"), "utf8"));
+    good[0].id = "idlib";
+    const taken = {
+      ...context,
+      taken: takenIds(
+        ["idlib"],
+        [{ id: "mine", name: "Mine", source: { kind: "made" }, entries: [good[1]] }],
+      ),
+    };
+    expect(entries(parseImport("g.json", JSON.stringify(good), taken)).invalid).toEqual([
+      'g.json: entry 1 ("idlib") › id: "idlib" is already used by the built-in glossary',
+      'g.json: entry 2 ("orvane-institute") › id: "orvane-institute" is already used by your glossary "Mine"',
+    ]);
+  });
+
+  it("__proto__, constructor and prototype keys, at any depth, and reserved ids", () => {
+    expect(entries(read("import-proto.json")).invalid).toEqual([
+      'import-proto.json: entry 1 ("polluter") › __proto__: this key is not allowed',
+    ]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    const nested = JSON.parse(readFileSync(join(FIXTURES, "import-good.json"), "utf8"));
+    nested[0].facts = [{ label: "a", value: "b", constructor: "x" }];
+    nested[1].id = "constructor";
+    expect(entries(parseImport("n.json", JSON.stringify(nested), context)).invalid).toEqual([
+      'n.json: entry 1 ("quillfeather-compact") › facts › 0 › constructor: this key is not allowed',
+      'n.json: entry 2 ("constructor") › id: "constructor" is a reserved word',
+    ]);
+  });
+
+  it("markup or script in text", () => {
+    expect(entries(read("import-markup.json")).invalid).toEqual([
+      'import-markup.json: entry 1 ("markup") › summary: must be plain text, without < or >',
+    ]);
+  });
+
+  it("javascript: and other non-https links", () => {
+    expect(entries(read("import-javascript-link.json")).invalid).toEqual([
+      'import-javascript-link.json: entry 1 ("bad-link") › sources › 0 › url: must start with https://',
+    ]);
+  });
+
+  it("a file over the limit is refused by its size, before it is read, saying the limit", () => {
+    expect(checkImportSize("huge.json", 50 * 1024 * 1024)).toBe(
+      "huge.json: the file is 50.0 MB; Backstory imports files of at most 2 MB",
+    );
+    expect(checkImportSize("small.json", 1000)).toBeNull();
+    expect(parseImport("huge.csv", "x".repeat(3 * 1024 * 1024), context)).toMatchObject({ ok: false });
+  });
+
+  it("an empty file, a bare value, deep nesting", () => {
+    expect(parseImport("e.csv", "", context)).toEqual({ ok: false, error: "e.csv: the file is empty" });
+    expect(parseImport("n.json", "null", context)).toMatchObject({ ok: false });
+    const deep = `${"[".repeat(100000)}${"]".repeat(100000)}`;
+    expect(parseImport("d.json", deep, context)).toMatchObject({ ok: true, entries: [], total: 1 });
+  });
+});
+
+describe("preview and apply", () => {
+  const good = entries(read("import-good.json")).entries;
+  const [quill, orvane] = good as [(typeof good)[0], (typeof good)[0]];
+  const changedQuill = { ...quill, summary: "A new summary." };
+
+  it("counts new, changed and unchanged entries; key order does not count as a change", () => {
+    const reordered = Object.fromEntries(Object.entries(orvane).reverse()) as typeof orvane;
+    expect(diffEntries([quill, orvane], [changedQuill, reordered])).toEqual({
+      added: [],
+      changed: [changedQuill],
+      unchanged: 1,
+    });
+    expect(diffEntries([quill], [orvane]).added).toEqual([orvane]);
+  });
+
+  it("merge keeps entries the file leaves out; replace keeps only the file's", () => {
+    expect(applyEntries([quill, orvane], [changedQuill], "merge")).toEqual([changedQuill, orvane]);
+    expect(applyEntries([quill], [orvane], "merge")).toEqual([quill, orvane]);
+    expect(applyEntries([quill, orvane], [changedQuill], "replace")).toEqual([changedQuill]);
+  });
+});
+
+describe("export", () => {
+  it("re-imports to the same glossaries and settings", () => {
+    const backup = {
+      settings: { ...DEFAULT_SETTINGS, theme: "dark" as const, blockedSites: ["example.com"] },
+      glossaries: [
+        {
+          id: "mine",
+          name: "My entries",
+          source: { kind: "made" as const },
+          entries: entries(read("import-good.json")).entries,
+        },
+        {
+          id: "feed",
+          name: "A feed",
+          source: {
+            kind: "subscription" as const,
+            url: "https://example.org/g.json",
+            lastUpdate: "2026-11-25T00:00:00.000Z",
+          },
+          entries: entries(read("import-good.csv")).entries,
+        },
+      ],
+    };
+    const result = parseImport("backstory-export.json", exportText(backup, "2026-11-25T10:00:00.000Z"), {
+      ...context,
+      // A restore replaces the reader's glossaries, so their own ids do not clash with themselves.
+      taken: takenIds(["idlib"], backup.glossaries),
+    });
+    expect(result).toEqual({ ok: true, kind: "backup", backup, invalid: [], total: 4 });
+  });
+
+  it("an export from a newer version, or with a bad subscription URL, is refused with the field", () => {
+    const text = (change: object) =>
+      JSON.stringify({ backstory: "export", version: 1, settings: {}, glossaries: [], ...change });
+    expect(parseImport("b.json", text({ version: 2 }), context)).toEqual({
+      ok: false,
+      error: "b.json: version: must be 1 (this export comes from a newer Backstory)",
+    });
+    const glossaries = [
+      { id: "g", name: "G", source: { kind: "subscription", url: "javascript:alert(1)" }, entries: [] },
+    ];
+    expect(parseImport("b.json", text({ glossaries }), context)).toEqual({
+      ok: false,
+      error: "b.json: glossaries › 0 › source › url: must start with https://",
+    });
+  });
+});

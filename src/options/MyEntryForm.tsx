@@ -1,0 +1,119 @@
+/** Create or edit one of the reader's entries; each field says what is wrong with it. */
+import { useState } from "preact/hooks";
+import { CATEGORY_LIST } from "../glossary/categories";
+import { type EntryFields, emptyFields, entryFromFields, type FieldErrors } from "../glossary/entry-form";
+import type { Entry } from "../glossary/schema";
+import { t } from "../shared/i18n";
+
+interface Props {
+  /** The fields to start from, and the id of the entry being edited (none for a new one). */
+  initial: EntryFields;
+  editing?: string;
+  taken: ReadonlyMap<string, string>;
+  today: string;
+  onSave: (entry: Entry) => Promise<string | null>;
+  onCancel: () => void;
+}
+
+const FIELDS: { name: keyof EntryFields; label: string; multiline?: boolean }[] = [
+  { name: "title", label: "myEntryTitle" },
+  { name: "summary", label: "myEntrySummary", multiline: true },
+  { name: "aliases", label: "myEntryAliases" },
+  { name: "source", label: "myEntrySource" },
+];
+
+export function MyEntryForm({ initial, editing, taken, today, onSave, onCancel }: Props) {
+  const [fields, setFields] = useState(initial);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [failure, setFailure] = useState<string | null>(null);
+  const set = (name: keyof EntryFields, value: string) => setFields({ ...fields, [name]: value });
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    const result = entryFromFields(fields, taken, today, editing);
+    if (!result.ok) {
+      setErrors(result.errors);
+      return;
+    }
+    setErrors({});
+    const problem = await onSave(result.entry);
+    setFailure(problem);
+    if (!problem && !editing) setFields(emptyFields());
+  };
+
+  const field = ({ name, label, multiline }: (typeof FIELDS)[number]) => {
+    const id = `entry-${name}`;
+    const error = errors[name];
+    const common = {
+      id,
+      name,
+      value: fields[name],
+      "aria-invalid": error ? true : undefined,
+      "aria-describedby": error ? `${id}-error` : `${id}-hint`,
+      onInput: (event: Event) => set(name, (event.currentTarget as HTMLInputElement).value),
+    };
+    return (
+      <div class="field" key={name}>
+        <label for={id}>{t(label)}</label>
+        {multiline ? (
+          <textarea rows={3} {...common} />
+        ) : name === "source" ? (
+          <input type="url" {...common} />
+        ) : (
+          <input type="text" {...common} />
+        )}
+        {error ? (
+          <p class="field-error" id={`${id}-error`}>
+            {t("myEntryFieldError", error)}
+          </p>
+        ) : (
+          <p class="hint" id={`${id}-hint`}>
+            {t(`${label}Hint`)}
+          </p>
+        )}
+      </div>
+    );
+  };
+
+  return (
+    <form
+      class="entry-form"
+      onSubmit={submit}
+      noValidate
+      aria-label={editing ? t("myEntryEdit") : t("myEntryNew")}
+    >
+      {field(FIELDS[0] as (typeof FIELDS)[number])}
+      <div class="field">
+        <label for="entry-category">{t("myEntryCategory")}</label>
+        <select
+          id="entry-category"
+          name="category"
+          value={fields.category}
+          onChange={(event) => set("category", event.currentTarget.value)}
+        >
+          {CATEGORY_LIST.map((category) => (
+            <option key={category} value={category}>
+              {category}
+            </option>
+          ))}
+        </select>
+      </div>
+      {FIELDS.slice(1).map(field)}
+      {failure && (
+        <p class="error" role="alert">
+          {failure}
+        </p>
+      )}
+      <div class="actions">
+        <button type="submit" name="saveEntry">
+          {t("myEntrySave")}
+        </button>
+        {editing && (
+          <button type="button" onClick={onCancel}>
+            {t("myCancel")}
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,172 @@
+/**
+ * "My glossaries" on the options page: the reader's own entries, imported files and subscriptions,
+ * with a form, import with a preview, export of everything the reader made, and subscribe by URL.
+ */
+import { useState } from "preact/hooks";
+import { bundledIndex } from "../glossary/bundled";
+import { type EntryFields, emptyFields, fieldsOf } from "../glossary/entry-form";
+import { exportText } from "../glossary/import";
+import { OWN_GLOSSARY_ID, type ReaderGlossary, takenIds } from "../glossary/reader-glossary";
+import type { Entry } from "../glossary/schema";
+import { t } from "../shared/i18n";
+import { loadSettings } from "../shared/storage";
+import { MyEntryForm } from "./MyEntryForm";
+import { MyGlossaryImport } from "./MyGlossaryImport";
+import { MySubscribe } from "./MySubscribe";
+import { store, useReaderGlossaries } from "./use-reader-glossaries";
+import "./my-glossaries.css";
+
+const bundledIds = bundledIndex.entries.map((entry) => entry.id);
+const today = () => new Date().toISOString().slice(0, 10);
+
+export function MyGlossaries() {
+  const glossaries = useReaderGlossaries();
+  const [editing, setEditing] = useState<{ glossary: string; entry: Entry } | null>(null);
+  if (!glossaries) return null;
+
+  const saveEntry = async (entry: Entry): Promise<string | null> => {
+    const into = editing?.glossary ?? OWN_GLOSSARY_ID;
+    try {
+      await store.update((list) => {
+        const own: ReaderGlossary = list.find((g) => g.id === into) ?? {
+          id: OWN_GLOSSARY_ID,
+          name: t("myEntriesName"),
+          source: { kind: "made" },
+          entries: [],
+        };
+        const entries = own.entries.some((e) => e.id === entry.id)
+          ? own.entries.map((e) => (e.id === entry.id ? entry : e))
+          : [...own.entries, entry];
+        const next = { ...own, entries };
+        return list.includes(own) ? list.map((g) => (g === own ? next : g)) : [...list, next];
+      });
+      setEditing(null);
+      return null;
+    } catch (error) {
+      return error instanceof Error ? error.message : String(error);
+    }
+  };
+
+  const remove = (glossary: ReaderGlossary, entry?: Entry) =>
+    void store.update((list) =>
+      entry
+        ? list.map((g) =>
+            g.id === glossary.id ? { ...g, entries: g.entries.filter((e) => e.id !== entry.id) } : g,
+          )
+        : list.filter((g) => g.id !== glossary.id),
+    );
+
+  const initial: EntryFields = editing ? fieldsOf(editing.entry) : emptyFields();
+  return (
+    <section aria-labelledby="my-glossaries" class="my-glossaries">
+      <h2 id="my-glossaries">{t("myGlossaries")}</h2>
+      <p class="hint">{t("myGlossariesIntro")}</p>
+      {glossaries.length === 0 ? (
+        <p data-none>{t("myGlossariesNone")}</p>
+      ) : (
+        <ul class="glossaries">
+          {glossaries.map((glossary) => (
+            <GlossaryItem
+              key={glossary.id}
+              glossary={glossary}
+              onEdit={(entry) => setEditing({ glossary: glossary.id, entry })}
+              onRemove={(entry) => remove(glossary, entry)}
+            />
+          ))}
+        </ul>
+      )}
+      <h3>{editing ? t("myEntryEdit") : t("myEntryNew")}</h3>
+      <MyEntryForm
+        key={editing?.entry.id ?? "new"}
+        initial={initial}
+        editing={editing?.entry.id}
+        taken={takenIds(bundledIds, glossaries)}
+        today={today()}
+        onSave={saveEntry}
+        onCancel={() => setEditing(null)}
+      />
+      <MyGlossaryImport glossaries={glossaries} bundledIds={bundledIds} today={today()} />
+      <h3>{t("myExportHeading")}</h3>
+      <p class="hint">{t("myExportHint")}</p>
+      <button type="button" name="exportAll" onClick={() => void exportAll(glossaries)}>
+        {t("myExport")}
+      </button>
+      <MySubscribe glossaries={glossaries} bundledIds={bundledIds} today={today()} />
+    </section>
+  );
+}
+
+interface ItemProps {
+  glossary: ReaderGlossary;
+  onEdit: (entry: Entry) => void;
+  onRemove: (entry?: Entry) => void;
+}
+
+function GlossaryItem({ glossary, onEdit, onRemove }: ItemProps) {
+  const { source } = glossary;
+  const subscribed = source.kind === "subscription";
+  return (
+    <li class="glossary" data-glossary={glossary.id}>
+      <div class="glossary-head">
+        <strong>{glossary.name}</strong>
+        <span class="hint">{t("myGlossaryCount", String(glossary.entries.length))}</span>
+        <button type="button" name="removeGlossary" onClick={() => onRemove()}>
+          {subscribed ? t("myUnsubscribe") : t("myRemoveGlossary")}
+        </button>
+      </div>
+      <p class="hint source">
+        {source.kind === "made" && t("myGlossarySourceMade")}
+        {source.kind === "file" && t("myGlossarySourceFile", source.fileName)}
+        {source.kind === "subscription" && (
+          <>
+            {t("myGlossarySourceUrl", source.url)}{" "}
+            <span data-last-update>
+              {source.lastUpdate ? t("myGlossaryUpdated", new Date(source.lastUpdate).toLocaleString()) : ""}
+            </span>
+          </>
+        )}
+      </p>
+      {source.kind === "subscription" && source.lastError && (
+        <p class="error" data-last-error>
+          {t("myGlossaryLastError", source.lastError)}
+        </p>
+      )}
+      {!subscribed && (
+        <ul class="entries">
+          {glossary.entries.map((entry) => (
+            <li key={entry.id} data-entry={entry.id}>
+              <span>{entry.title}</span>
+              <button
+                type="button"
+                name="editEntry"
+                aria-label={t("myEditNamed", entry.title)}
+                onClick={() => onEdit(entry)}
+              >
+                {t("myEdit")}
+              </button>
+              <button
+                type="button"
+                name="deleteEntry"
+                aria-label={t("myDeleteNamed", entry.title)}
+                onClick={() => onRemove(entry)}
+              >
+                {t("myDelete")}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </li>
+  );
+}
+
+/** One JSON file of everything the reader made, settings included; importing it restores this state. */
+async function exportAll(glossaries: ReaderGlossary[]): Promise<void> {
+  const text = exportText({ settings: await loadSettings(), glossaries }, new Date().toISOString());
+  const url = URL.createObjectURL(new Blob([text], { type: "application/json" }));
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = `backstory-export-${today()}.json`;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

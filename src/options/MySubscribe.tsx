@@ -1,0 +1,96 @@
+/** Subscribe to a glossary by URL: the origin's permission is asked for only now, from the click. */
+import { useState } from "preact/hooks";
+import browser from "webextension-polyfill";
+import { newGlossaryId, type ReaderGlossary, takenIds } from "../glossary/reader-glossary";
+import { t } from "../shared/i18n";
+import {
+  fetchGlossary,
+  originPattern,
+  refreshSubscriptions,
+  subscriptionUrlProblem,
+} from "../shared/subscriptions";
+import { store } from "./use-reader-glossaries";
+
+interface Props {
+  glossaries: ReaderGlossary[];
+  bundledIds: readonly string[];
+  today: string;
+}
+
+export function MySubscribe({ glossaries, bundledIds, today }: Props) {
+  const [url, setUrl] = useState("");
+  const [status, setStatus] = useState<{ error: boolean; text: string } | null>(null);
+  const subscriptions = glossaries.filter((glossary) => glossary.source.kind === "subscription");
+
+  const subscribe = async (event: Event) => {
+    event.preventDefault();
+    const address = url.trim();
+    const problem = subscriptionUrlProblem(address);
+    if (problem) return setStatus({ error: true, text: problem });
+    // First thing in the click: browsers grant permission requests only while handling the gesture.
+    const granted = await browser.permissions
+      .request({ origins: [originPattern(address)] })
+      .catch(() => false);
+    if (!granted) return setStatus({ error: true, text: t("mySubscribeDenied", new URL(address).host) });
+    setStatus({ error: false, text: t("mySubscribeFetching") });
+    const result = await fetchGlossary(address, takenIds(bundledIds, glossaries), today, (u, i) =>
+      fetch(u, i),
+    );
+    if (!result.ok) return setStatus({ error: true, text: result.error });
+    try {
+      await store.update((list) => [
+        ...list,
+        {
+          id: newGlossaryId(list, new URL(address).hostname),
+          name: new URL(address).hostname,
+          source: { kind: "subscription", url: address, lastUpdate: new Date().toISOString() },
+          entries: result.entries,
+        },
+      ]);
+      setUrl("");
+      setStatus({ error: false, text: t("mySubscribeDone", String(result.entries.length)) });
+    } catch (error) {
+      setStatus({ error: true, text: error instanceof Error ? error.message : String(error) });
+    }
+  };
+
+  const updateNow = () =>
+    void refreshSubscriptions(store, bundledIds, (u, i) => fetch(u, i)).then(() =>
+      setStatus({ error: false, text: t("mySubscribeUpdated") }),
+    );
+
+  return (
+    <div class="subscribe">
+      <h3>{t("mySubscribeHeading")}</h3>
+      <p class="hint">{t("mySubscribeHint")}</p>
+      <form onSubmit={subscribe} noValidate>
+        <label for="subscribe-url">{t("mySubscribeUrl")}</label>
+        <input
+          id="subscribe-url"
+          name="subscribeUrl"
+          type="url"
+          value={url}
+          placeholder="https://"
+          onInput={(e) => setUrl(e.currentTarget.value)}
+        />
+        <button type="submit" name="subscribe">
+          {t("mySubscribe")}
+        </button>
+        {subscriptions.length > 0 && (
+          <button type="button" name="updateSubscriptions" onClick={updateNow}>
+            {t("mySubscribeUpdateNow")}
+          </button>
+        )}
+      </form>
+      {status && (
+        <p
+          class={status.error ? "error" : "done"}
+          role={status.error ? "alert" : "status"}
+          data-subscribe-status
+        >
+          {status.text}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import type { Storage } from "webextension-polyfill";
+import type { ReaderGlossary } from "../glossary/reader-glossary";
+import { readerGlossaryStore, SaveError } from "./user-glossaries";
+
+/** An in-memory storage area that can be told to reject writes, as a full quota does. */
+function fakeArea(full = false) {
+  const data: Record<string, unknown> = {};
+  const area = {
+    data,
+    full,
+    get: async (key: string) => (key in data ? { [key]: structuredClone(data[key]) } : {}),
+    set: async (items: Record<string, unknown>) => {
+      if (area.full) throw new Error("QUOTA_BYTES quota exceeded");
+      Object.assign(data, structuredClone(items));
+    },
+  };
+  return area;
+}
+
+const glossary = (id: string, terms: string[]): ReaderGlossary => ({
+  id,
+  name: id,
+  source: { kind: "made" },
+  entries: terms.map((term) => ({
+    id: term.toLowerCase(),
+    title: term,
+    aliases: [term],
+    category: "concept",
+    summary: `About ${term}.`,
+    sources: [{ title: "Example", url: "https://example.org/" }],
+    reviewed: "2026-11-25",
+  })),
+});
+
+describe("readerGlossaryStore", () => {
+  it("saves the glossaries with their compiled index, and finds entries by id", async () => {
+    const area = fakeArea();
+    const store = readerGlossaryStore(area as unknown as Storage.StorageArea);
+    await store.save([glossary("mine", ["Quill", "Orvane"]), glossary("feed", ["Fenwick"])]);
+    expect((await store.load()).map((g) => g.id)).toEqual(["mine", "feed"]);
+    expect((await store.loadIndex())?.entries.map((e) => e.id)).toEqual(["quill", "orvane", "fenwick"]);
+    expect((await store.entry("fenwick"))?.title).toBe("Fenwick");
+    expect(await store.entry("nothing")).toBeNull();
+  });
+
+  it("a full quota rejects the write with a message, and the stored glossaries stay as they were", async () => {
+    const area = fakeArea();
+    const store = readerGlossaryStore(area as unknown as Storage.StorageArea);
+    await store.save([glossary("mine", ["Quill"])]);
+    const before = JSON.stringify(area.data);
+    area.full = true;
+    const failed = store.update((list) => [...list, glossary("big", ["Orvane"])]);
+    await expect(failed).rejects.toThrow(SaveError);
+    await expect(failed).rejects.toThrow(/storage for Backstory is full \(QUOTA_BYTES quota exceeded\)/);
+    expect(JSON.stringify(area.data)).toBe(before);
+  });
+
+  it("with nothing stored, there are no glossaries and no index", async () => {
+    const store = readerGlossaryStore(fakeArea() as unknown as Storage.StorageArea);
+    expect(await store.load()).toEqual([]);
+    expect(await store.loadIndex()).toBeNull();
+  });
+});

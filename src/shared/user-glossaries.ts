@@ -1,0 +1,87 @@
+/**
+ * The browser edge for readers' own glossaries: storage.local (never sync: glossaries can be large),
+ * the entries and their compiled index written together in one call, so a rejected write (a full
+ * quota) leaves the stored glossaries exactly as they were. Takes the storage area as an argument so
+ * tests can hand it a fake.
+ */
+import type { Storage } from "webextension-polyfill";
+import type { CompiledIndex } from "../glossary/compile";
+import { compileReaderIndex, type ReaderGlossary } from "../glossary/reader-glossary";
+import type { Entry } from "../glossary/schema";
+
+/** The stored shape of the glossaries; raise it with a migration when the shape changes. */
+export const GLOSSARIES_VERSION = 1;
+const GLOSSARIES_KEY = "readerGlossaries";
+/** Compiled at save time, so a page loads the index ready-made (see combine-index.ts). */
+const INDEX_KEY = "readerIndex";
+
+interface Stored {
+  version: number;
+  glossaries: ReaderGlossary[];
+}
+
+export class SaveError extends Error {}
+
+export function readerGlossaryStore(area: Storage.StorageArea) {
+  async function load(): Promise<ReaderGlossary[]> {
+    const stored = (await area.get(GLOSSARIES_KEY))[GLOSSARIES_KEY] as Stored | undefined;
+    return stored?.glossaries ?? [];
+  }
+
+  return {
+    load,
+
+    /** The compiled index of every reader entry, or null when the reader has none. */
+    async loadIndex(): Promise<CompiledIndex | null> {
+      const index = (await area.get(INDEX_KEY))[INDEX_KEY] as CompiledIndex | undefined;
+      return index && index.entries.length > 0 ? index : null;
+    },
+
+    /** The body of a reader entry, for the popover. */
+    async entry(id: string): Promise<Entry | null> {
+      for (const glossary of await load()) {
+        const found = glossary.entries.find((entry) => entry.id === id);
+        if (found) return found;
+      }
+      return null;
+    },
+
+    /** Replaces all glossaries at once; on a rejected write throws a SaveError and nothing has changed. */
+    async save(glossaries: ReaderGlossary[]): Promise<void> {
+      const stored: Stored = { version: GLOSSARIES_VERSION, glossaries };
+      try {
+        await area.set({ [GLOSSARIES_KEY]: stored, [INDEX_KEY]: compileReaderIndex(glossaries) });
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        const full = /quota/i.test(reason);
+        throw new SaveError(
+          full
+            ? `Nothing was saved: the browser's storage for Backstory is full (${reason}). Remove a glossary or import a smaller file.`
+            : `Nothing was saved: the browser refused to store the glossaries (${reason}).`,
+        );
+      }
+    },
+
+    /** Loads, changes and saves: the change sees the glossaries as stored. */
+    async update(change: (glossaries: ReaderGlossary[]) => ReaderGlossary[]): Promise<ReaderGlossary[]> {
+      const next = change(await load());
+      await this.save(next);
+      return next;
+    },
+  };
+}
+
+export type ReaderGlossaryStore = ReturnType<typeof readerGlossaryStore>;
+
+/** Calls back whenever the reader's glossaries change (in any tab or the background), until the signal aborts. */
+export function watchReaderGlossaries(
+  onChanged: Storage.Static["onChanged"],
+  callback: () => void,
+  signal: AbortSignal,
+): void {
+  const listener = (changes: Record<string, unknown>, area: string) => {
+    if (area === "local" && INDEX_KEY in changes) callback();
+  };
+  onChanged.addListener(listener);
+  signal.addEventListener("abort", () => onChanged.removeListener(listener), { once: true });
+}
