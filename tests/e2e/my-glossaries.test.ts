@@ -13,7 +13,7 @@ import { markedTexts, pointOnText } from "./probes";
 import { useSession } from "./session";
 
 const FIXTURES = join(ROOT, "tests", "fixtures");
-const OPTIONS = "src/options/index.html";
+const OPTIONS = "src/options/index.html#my-glossaries";
 
 /** Everything Backstory keeps in storage.local, as text (read inside the extension page). */
 function storedLocal(): Promise<string> {
