@@ -96,7 +96,7 @@ export function Options() {
         {route.section === "general" && <GeneralSection {...props} />}
         {route.section === "sites" && <SitesSection {...props} />}
         {route.section === "categories" && <CategoriesSection {...props} />}
-        {route.section === "glossary" && <GlossarySection {...props} route={route} go={go} />}
+        {route.section === "glossary" && <GlossarySection {...props} route={route} />}
         {/* My glossaries: the reader's own entries, import/export and subscriptions are built in
             src/options/MyGlossaries.tsx; render <MyGlossaries /> here when it lands. */}
         {route.section === "my-glossaries" && <p class="hint">{t("optionsMyGlossariesSoon")}</p>}
