@@ -17,11 +17,7 @@ const titleOf = (id: string) => entryById(id)?.title;
 const loadEntry = async (id: string) => entryById(id) ?? null;
 const loadMap = (id: string) => callBackground("getMap", id).catch(() => null);
 
-export function GlossarySection({
-  settings,
-  save,
-  route,
-}: SectionProps & { route: Route; go: (r: Route) => void }) {
+export function GlossarySection({ settings, save, route }: SectionProps & { route: Route }) {
   const [query, setQuery] = useState(route.search ?? "");
   const [selected, setSelected] = useState<string | null>(route.entry ?? null);
   useEffect(() => {

@@ -5,7 +5,8 @@
 import { useEffect, useState } from "preact/hooks";
 import { t } from "../shared/i18n";
 import type { Settings } from "../shared/settings";
-import { saveErrorKey, useSettings } from "../ui/use-settings";
+import { saveErrorKey } from "../ui/save-error";
+import { useSettings } from "../ui/use-settings";
 import { CategoriesSection } from "./CategoriesSection";
 import { GeneralSection } from "./GeneralSection";
 import { GlossarySection } from "./GlossarySection";
@@ -96,7 +97,7 @@ export function Options() {
         {route.section === "general" && <GeneralSection {...props} />}
         {route.section === "sites" && <SitesSection {...props} />}
         {route.section === "categories" && <CategoriesSection {...props} />}
-        {route.section === "glossary" && <GlossarySection {...props} route={route} go={go} />}
+        {route.section === "glossary" && <GlossarySection {...props} route={route} />}
         {route.section === "my-glossaries" && <MyGlossaries />}
         {route.section === "reset" && <ResetSection {...props} />}
       </main>

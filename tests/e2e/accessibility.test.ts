@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { beforeAll, describe, expect, it } from "vitest";
 import { BROWSERS, settled, type Tab, waitFor } from "./harness";
+import { clickOn, typeInto } from "./options-steps";
 import { markedTexts } from "./probes";
 import { useSession } from "./session";
 
@@ -56,6 +57,26 @@ describe.each(BROWSERS)("%s: accessibility", (name) => {
     if (path.includes("popup"))
       await waitFor(() => tab.evaluate(() => document.querySelectorAll(".term").length > 0), "the terms");
     expect(await axeViolations(tab)).toEqual([]);
+    await tab.close();
+  });
+
+  it("the options page has no axe violations with a site list, a pattern error and the reset question", async () => {
+    const tab = await session.browser.newTab(session.browser.extensionUrl("src/options/index.html#sites"));
+    await typeInto(tab, "#site-pattern", "example.com");
+    await clickOn(tab, "button", "Add site");
+    await waitFor(() => tab.evaluate(() => document.querySelector(".pattern") !== null), "the pattern");
+    await typeInto(tab, "#site-pattern", "no good");
+    await clickOn(tab, "button", "Add site");
+    await waitFor(() => tab.evaluate(() => document.querySelector("#site-problem") !== null), "the error");
+    expect(await axeViolations(tab)).toEqual([]);
+    await clickOn(tab, "nav a", "Reset");
+    await clickOn(tab, "button", "Reset to defaults");
+    await waitFor(
+      () => tab.evaluate(() => document.querySelector("fieldset.confirm") !== null),
+      "the question",
+    );
+    expect(await axeViolations(tab)).toEqual([]);
+    await clickOn(tab, "button", "Yes, reset");
     await tab.close();
   });
 });

@@ -51,6 +51,11 @@ describe.each(BROWSERS)("%s: the toolbar popup", (name) => {
     await clickOn(popup, "button", "On here");
     await marksAre((marks) => marks.length === first.length, "the marks back");
     expect((await storedSettings(popup)).blockedSites).toBeUndefined();
+    await popup.bringToFront();
+    await waitFor(
+      () => popup.evaluate(() => document.querySelectorAll(".term").length > 0),
+      "the popup to list the terms again",
+    );
     await popup.close();
   });
 

@@ -124,6 +124,20 @@ describe.each(BROWSERS)("%s: settings apply to open tabs", (name) => {
     const marks = await articleMarks((m) => !m.includes("Idlib") && m.length > 0, "no places marked");
     expect(marks).toContain("S-400");
     expect(marks).not.toContain("Ankara");
+    // The popup's list (the keyboard route) agrees with what is marked.
+    const popup = await session.browser.newTab(session.browser.extensionUrl("src/popup/index.html"));
+    const listed = await waitFor(
+      () =>
+        popup.evaluate(() => {
+          const titles = [...document.querySelectorAll(".term span:first-child")].map((el) => el.textContent);
+          return titles.length > 0 ? titles : null;
+        }),
+      "the popup's terms",
+    );
+    expect(listed).toContain("S-400 Triumf");
+    expect(listed).not.toContain("Idlib");
+    expect(listed).not.toContain("Ankara");
+    await popup.close();
     await clickOn(options, "label.choice", "Place");
     await articleMarks((m) => m.includes("Idlib"), "places marked again");
   });
