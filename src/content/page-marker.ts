@@ -4,7 +4,7 @@
  * blogs, single-page apps) are rescanned in batches, and marks whose text changed are dropped or redone.
  */
 import { ContextWords, isIntact, type Mark, MarkSet, markFor } from "../engine/marks";
-import type { Matcher } from "../engine/matcher";
+import type { Match, Matcher } from "../engine/matcher";
 import { blockOf, isInsideSkipped, type TextBlock, walkBlocks } from "../engine/text-blocks";
 import type { CompiledIndex } from "../glossary/compile";
 import { HOST_TAG } from "../shared/host-tag";
@@ -41,6 +41,8 @@ export class PageMarker {
   private readonly dirty = new Set<Element>();
   root: Element | null = null;
   private batchTimer = 0;
+  /** Whether the page's context words are being read (only once some match needs them). */
+  private contextRead = false;
 
   constructor(
     index: CompiledIndex,
@@ -65,26 +67,41 @@ export class PageMarker {
     if (this.root) await this.scan(this.root);
   }
 
-  /** Reads the text under the roots (and their context words), then marks it from the viewport on. */
+  /**
+   * Matches the text under the roots in one pass, then marks the matches from the viewport on. Context
+   * words are read only on pages that need them: once a match could be an entry with context rules,
+   * the article is read for them (once), and from then on every new block as it comes.
+   */
   private async scan(...roots: Element[]): Promise<void> {
     const slicer = new Slicer();
-    const blocks: TextBlock[] = [];
+    const found: Found[] = [];
+    let needsContext = false;
     for (const root of roots) {
       for (const block of walkBlocks(root)) {
-        blocks.push(block);
+        const matches = this.matcher.scan(block.text);
+        if (matches.length > 0) found.push({ block, matches });
+        if (this.contextRead) this.context.read(block.text);
+        else needsContext ||= matches.some((match) => this.context.rules(match.entries));
+        await slicer.pause();
+        if (this.signal.aborted) return;
+      }
+    }
+    if (needsContext && !this.contextRead) {
+      this.contextRead = true;
+      for (const block of walkBlocks(this.root ?? document.body)) {
         this.context.read(block.text);
         await slicer.pause();
         if (this.signal.aborted) return;
       }
     }
-    for (const block of fromViewport(blocks)) {
-      for (const match of this.matcher.scan(block.text)) this.consider(block, match);
+    for (const { block, matches } of fromViewport(found)) {
+      for (const match of matches) this.consider(block, match);
       await slicer.pause();
       if (this.signal.aborted) return;
     }
   }
 
-  private consider(block: TextBlock, match: Parameters<typeof markFor>[1]): void {
+  private consider(block: TextBlock, match: Match): void {
     const entry = this.choose(match.entries);
     if (entry === undefined || this.marks.size >= MAX_MARKS) return;
     if (this.options.firstOnly && this.firstMark.has(entry)) return;
@@ -154,16 +171,22 @@ function isOurOwn(record: MutationRecord): boolean {
   return nodes.length > 0 && nodes.every((node) => node.nodeName.toLowerCase() === HOST_TAG);
 }
 
+/** A block of text and the matches in it. */
+interface Found {
+  block: TextBlock;
+  matches: Match[];
+}
+
 /**
  * Blocks from the first one on screen onwards, then those above it: what the reader sees is marked
  * first. Blocks are in document order, so a binary search over a few boxes finds the place.
  */
-function fromViewport(blocks: TextBlock[]): TextBlock[] {
+function fromViewport(blocks: Found[]): Found[] {
   let low = 0;
   let high = blocks.length;
   while (low < high) {
     const mid = (low + high) >> 1;
-    const element = blocks[mid]?.nodes[0]?.parentElement;
+    const element = blocks[mid]?.block.nodes[0]?.parentElement;
     const bottom = element ? element.getBoundingClientRect().bottom : 0;
     if (bottom < 0) low = mid + 1;
     else high = mid;

@@ -118,6 +118,14 @@ export class ContextWords {
       this.present.add(this.words[match.entries[0] as number] as string);
   }
 
+  /** Whether any of these entries has context rules, so the page's context words matter. */
+  rules(candidates: readonly number[]): boolean {
+    return candidates.some((candidate) => {
+      const { require, exclude } = this.index.entries[candidate] ?? {};
+      return require !== undefined || exclude !== undefined;
+    });
+  }
+
   /** The first candidate entry whose context words fit the page. */
   choose(candidates: number[]): number | undefined {
     return candidates.find((candidate) => {

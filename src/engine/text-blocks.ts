@@ -3,6 +3,7 @@
  * item), joined across inline elements so "<b>Recep</b> Tayyip Erdoğan" is one run of text. Never
  * enters code, form fields, editable regions or hidden subtrees.
  */
+import { isWordCode } from "./fold";
 
 export interface TextBlock {
   text: string;
@@ -96,7 +97,7 @@ export function* walkBlocks(root: Node, exclude?: Node): Generator<TextBlock> {
   const blocks: TextBlock[] = [];
   let current: TextBlock = { text: "", nodes: [], starts: [] };
   const flush = () => {
-    if (current.nodes.length > 0 && /[\p{L}\p{N}]/u.test(current.text)) blocks.push(current);
+    if (current.nodes.length > 0 && hasWord(current.text)) blocks.push(current);
     current = { text: "", nodes: [], starts: [] };
   };
   const isBlock = (node: Node) =>
@@ -132,6 +133,12 @@ export function* walkBlocks(root: Node, exclude?: Node): Generator<TextBlock> {
   }
   flush();
   yield* blocks;
+}
+
+/** Whether text holds a letter or digit (a loop: most text has one in its first few characters). */
+function hasWord(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (isWordCode(text.charCodeAt(i))) return true;
+  return false;
 }
 
 /** The text node and offset that a position in a block's text falls in. */
