@@ -49,8 +49,13 @@ export function Popover(props: PopoverProps) {
   useEffect(() => setTrail([first]), [first]);
   const entry = trail[trail.length - 1] ?? first;
   const card = useRef<HTMLDivElement>(null);
-  // A newly opened entry starts at its top, like a new page.
-  useEffect(() => card.current?.scrollTo({ top: 0 }), [entry]);
+  // A related entry opened in the card starts at its top, like a new page. Not on first show: the
+  // card is at its top already, and scrolling asks the page for a fresh layout.
+  const shown = useRef<Entry | null>(null);
+  useEffect(() => {
+    if (shown.current && shown.current !== entry) card.current?.scrollTo({ top: 0 });
+    shown.current = entry;
+  }, [entry]);
   const [map, setMap] = useState<{ id: string; svg: string } | null>(null);
   useEffect(() => {
     if (!entry.coordinates) return;

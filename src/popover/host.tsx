@@ -20,6 +20,8 @@ export class PopoverHost {
   private stopFollowing: (() => void) | null = null;
   /** Where focus was before a keyboard reader was taken into the explainer, to give it back. */
   private returnFocus: HTMLElement | null = null;
+  /** The card on the page was rendered ahead of its dwell's end and is not shown yet. */
+  private prepared = false;
 
   /**
    * Renders the card and places it by the term. With `prepare`, renders it unseen and unplaced
@@ -42,13 +44,21 @@ export class PopoverHost {
       this.host.addEventListener("pointerleave", hovering(handlers.onPointerLeave));
       document.documentElement.append(this.host);
     }
-    render(
-      [<style key="style">{css + mapCss}</style>, <Popover key="card" {...card} preparing={prepare} />],
-      this.root,
-    );
-    const element = this.root.querySelector<HTMLElement>(".card");
+    const root = this.root;
+    const draw = () =>
+      this.root === root &&
+      render(
+        [<style key="style">{css + mapCss}</style>, <Popover key="card" {...card} preparing={prepare} />],
+        root,
+      );
+    // A card rendered ahead is laid out already: place it while the page's layout is clean, then
+    // reveal it. Revealing first and measuring after would force the page to lay out again.
+    const placeFirst = this.prepared && !prepare && !focus;
+    this.prepared = prepare;
+    if (!placeFirst) draw();
+    const element = root.querySelector<HTMLElement>(".card");
     if (!element || prepare) return;
-    this.follow(anchor, element);
+    this.follow(anchor, element, placeFirst ? draw : undefined);
     if (focus) {
       const active = document.activeElement;
       if (active instanceof HTMLElement && active !== this.host) this.returnFocus = active;
@@ -64,12 +74,13 @@ export class PopoverHost {
     this.host?.remove();
     this.host = null;
     this.root = null;
+    this.prepared = false;
     if (hadFocus) this.returnFocus?.focus({ preventScroll: true });
     this.returnFocus = null;
   }
 
   /** Places the card above or below the term, never sideways, and keeps it there on scroll. */
-  private follow(anchor: StaticRange, card: HTMLElement): void {
+  private follow(anchor: StaticRange, card: HTMLElement, whenPlaced?: () => void): void {
     this.stopFollowing?.();
     const range = document.createRange();
     range.setStart(anchor.startContainer, anchor.startOffset);
@@ -99,6 +110,8 @@ export class PopoverHost {
       }).then(({ x, y }) => {
         card.style.left = `${x}px`;
         card.style.top = `${y}px`;
+        whenPlaced?.();
+        whenPlaced = undefined;
       });
     this.stopFollowing = autoUpdate(reference, card, update, { animationFrame: false });
   }
