@@ -48,8 +48,9 @@ export class Explainer {
     signal.addEventListener("abort", () => this.close(), { once: true });
   }
 
-  onPointer({ mark, speed, mayOpen }: PointerSample): void {
-    if (this.pinned) return;
+  onPointer({ mark, speed, mayOpen, rest }: PointerSample): void {
+    // A card the reader opened by keyboard or tap is not taken away by a page scrolled under the mouse.
+    if (this.pinned || (rest && this.sticky)) return;
     if (mark && mark === this.open) {
       clearTimeout(this.graceTimer);
       return;

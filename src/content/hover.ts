@@ -14,6 +14,8 @@ export interface PointerSample {
   speed: number;
   /** False while the reader scrolls, selects, holds a button or lacks the modifier key. */
   mayOpen: boolean;
+  /** The page moved under a pointer at rest (scrolling stopped), rather than the pointer moving. */
+  rest?: boolean;
 }
 
 function caretAt(x: number, y: number): { node: Node; offset: number } | null {
@@ -57,9 +59,14 @@ export function watchPointer(
   let pending: PointerEvent | null = null;
   let last: PointerEvent | null = null;
   /** The pointer where it last moved, with this modifier and button state and this speed. */
-  const report = (at: PointerEvent, state: Parameters<PointerGate["mayOpen"]>[0], speed: number) => {
+  const report = (
+    at: PointerEvent,
+    state: Parameters<PointerGate["mayOpen"]>[0],
+    speed: number,
+    rest = false,
+  ) => {
     const mark = markAt(marks, at.clientX, at.clientY);
-    listener.onPointer({ mark, x: at.clientX, y: at.clientY, speed, mayOpen: gate.mayOpen(state) });
+    listener.onPointer({ mark, x: at.clientX, y: at.clientY, speed, mayOpen: gate.mayOpen(state), rest });
   };
   const gate = new PointerGate(
     modifierKey,
@@ -67,7 +74,7 @@ export function watchPointer(
       busy: () => listener.cancelDwell(),
       // Once scrolling stops, the term now under a resting pointer may open (the page moved under
       // it); not after a drag, which was a selection being made.
-      quiet: () => last?.buttons === 0 && report(last, last, 0),
+      quiet: () => last?.buttons === 0 && report(last, last, 0, true),
     },
     signal,
   );

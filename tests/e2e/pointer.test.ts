@@ -3,25 +3,12 @@
  * selects text or holds a button; the dwell follows the setting; the modifier-key mode; the pin.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { BROWSERS, settled, type Tab, type TestBrowser, waitFor } from "./harness";
+import { BROWSERS, settled, type Tab, waitFor } from "./harness";
 import { markedTexts, pointOnText } from "./probes";
+import { setSettings } from "./reader-settings";
 import { useSession } from "./session";
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
-
-/** Writes settings as the options page does, into the extension's own storage. */
-async function setSettings(browser: TestBrowser, change: Record<string, unknown>): Promise<void> {
-  const options = await browser.newTab(browser.extensionUrl("src/options/index.html"));
-  await options.evaluate(async (values: Record<string, unknown>) => {
-    type Area = { set: (values: object) => Promise<void> };
-    const api = globalThis as unknown as {
-      browser?: { storage: { sync: Area } };
-      chrome: { storage: { sync: Area } };
-    };
-    await (api.browser ?? api.chrome).storage.sync.set(values);
-  }, change);
-  await options.close();
-}
 
 /** Reads the pin button's pressed state inside the closed shadow root. */
 const PIN_PRESSED = `function () {

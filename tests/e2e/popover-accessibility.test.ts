@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import { settledExplainer } from "./card";
 import { BROWSERS, settled, waitFor } from "./harness";
 import { markedTexts, pointOnText } from "./probes";
+import { setSettings } from "./reader-settings";
 import { useSession } from "./session";
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
@@ -58,6 +59,7 @@ const AUDIT = `async function () {
     incomplete: result.incomplete.map((v) => v.id),
     lowContrast,
     measured,
+    theme: card.classList.contains("theme-dark") ? "dark" : "light",
   });
 }`;
 
@@ -67,12 +69,18 @@ interface Audit {
   incomplete: string[];
   lowContrast: string[];
   measured: number;
+  theme: string;
 }
 
 describe.each(BROWSERS)("%s: the open explainer's accessibility", (name) => {
   const session = useSession(name);
 
-  it.each(["Idlib", "S-400"])("the %s explainer has no axe violations", async (term) => {
+  it.each([
+    ["Idlib", "light"],
+    ["S-400", "light"],
+    ["Idlib", "dark"],
+  ])("the %s explainer in the %s theme has no axe violations", async (term, theme) => {
+    await setSettings(session.browser, { theme });
     const tab = await session.browser.newTab(session.server.url("/demo"));
     await settled(() => tab.evaluate(markedTexts), "the marks to settle");
     await tab.evaluate((source: string) => {
@@ -84,6 +92,7 @@ describe.each(BROWSERS)("%s: the open explainer's accessibility", (name) => {
     await tab.mouseMove(point.x, point.y, 3);
     await settledExplainer(tab, `the explainer for ${term}`);
     const audit = await tab.inExplainer<Audit>(AUDIT);
+    expect(audit?.theme).toBe(theme);
     expect(audit?.violations).toEqual([]);
     // It did look: the dialog's name, the buttons' and links' names and the lists were checked.
     expect(audit?.passes).toEqual(
