@@ -226,6 +226,34 @@ describe.each(BROWSERS)("%s: my glossaries", (name) => {
     expect(await stored(options)).toEqual(before);
   });
 
+  // Firefox keeps storage.local in IndexedDB with no fixed quota, so only Chromium's 10 MB can be filled.
+  it.runIf(name === "chromium")(
+    "a full storage quota: the import says so and nothing is half-written",
+    async () => {
+      await options.bringToFront();
+      const fill = (bytes: number) =>
+        options.evaluate((bytes: number) => {
+          type Area = { set(items: object): Promise<void>; remove(key: string): Promise<void> };
+          const { local } = (globalThis as unknown as { chrome: { storage: { local: Area } } }).chrome
+            .storage;
+          return bytes > 0 ? local.set({ filler: "x".repeat(bytes) }) : local.remove("filler");
+        }, bytes);
+      await fill(10_470_000);
+      const before = await stored(options);
+      await importFile(join(FIXTURES, "import-good.csv"));
+      await waitForText(options, "[data-counts]", "2 new");
+      await click(options, 'button[name="confirmImport"]');
+      await waitForText(
+        options,
+        "[data-import-status]",
+        "Nothing was saved: the browser's storage for Backstory is full",
+      );
+      expect(await stored(options)).toEqual(before);
+      await fill(0);
+      await click(options, 'button[name="cancelImport"]');
+    },
+  );
+
   const subscribe = async (url: string) => {
     await options.bringToFront();
     await fill(options, "#subscribe-url", url);
