@@ -56,11 +56,15 @@ const textOf = (tab: Tab, selector: string) =>
   tab.evaluate((selector: string) => document.querySelector(selector)?.textContent ?? null, selector);
 
 async function waitForText(tab: Tab, selector: string, expected: string, timeout = 8000): Promise<string> {
-  return waitFor(
-    () => textOf(tab, selector).then((text) => (text?.includes(expected) ? text : null)),
-    `"${expected}" in ${selector}`,
-    timeout,
-  );
+  let last: string | null = null;
+  const probe = () =>
+    textOf(tab, selector).then((text) => {
+      last = text;
+      return text?.includes(expected) ? text : null;
+    });
+  return waitFor(probe, `"${expected}" in ${selector}`, timeout).catch((error: Error) => {
+    throw new Error(`${error.message}; it reads: ${last}`);
+  });
 }
 
 describe.each(BROWSERS)("%s: my glossaries", (name) => {
@@ -72,15 +76,28 @@ describe.each(BROWSERS)("%s: my glossaries", (name) => {
     await options.chooseFile('input[name="importFile"]', path);
   }
 
+  /** Rests the pointer on a marked term until its explainer opens, as a reader would try again. */
   async function explain(tab: Tab, term: string) {
     await tab.bringToFront();
-    await tab.mouseMove(2, 2);
-    await waitFor(() => tab.explainer().then((view) => view === null), "no explainer open");
-    const point = await waitFor(() => tab.evaluate(pointOnText, term), `"${term}" on the page`);
-    await tab.mouseMove(point.x, point.y, 4);
+    await waitFor(
+      () => tab.evaluate(markedTexts).then((texts) => texts.includes(term)),
+      `"${term}" marked`,
+      10_000,
+    );
     return waitFor(
-      () => tab.explainer().then((view) => (view?.title === term ? view : null)),
+      async () => {
+        await tab.mouseMove(2, 2);
+        await waitFor(() => tab.explainer().then((view) => view === null), "no explainer open");
+        const point = await waitFor(() => tab.evaluate(pointOnText, term), `"${term}" on the page`);
+        await tab.mouseMove(point.x, point.y, 4);
+        return waitFor(
+          () => tab.explainer().then((view) => (view?.title === term ? view : null)),
+          `the explainer for ${term}`,
+          3000,
+        ).catch(() => null);
+      },
       `the explainer for ${term}`,
+      15_000,
     );
   }
 
@@ -230,18 +247,32 @@ describe.each(BROWSERS)("%s: my glossaries", (name) => {
   it.runIf(name === "chromium")(
     "a full storage quota: the import says so and nothing is half-written",
     async () => {
+      options ??= await session.browser.newTab(session.browser.extensionUrl(OPTIONS));
       await options.bringToFront();
-      const fill = (bytes: number) =>
-        options.evaluate((bytes: number) => {
-          type Area = { set(items: object): Promise<void>; remove(key: string): Promise<void> };
+      // Fill storage.local to 300 bytes short of its quota, so the import's write is rejected.
+      const fill = (full: boolean) =>
+        options.evaluate(async (full: boolean) => {
+          type Area = {
+            set(items: object): Promise<void>;
+            remove(key: string): Promise<void>;
+            getBytesInUse(keys: null): Promise<number>;
+            QUOTA_BYTES: number;
+          };
           const { local } = (globalThis as unknown as { chrome: { storage: { local: Area } } }).chrome
             .storage;
-          return bytes > 0 ? local.set({ filler: "x".repeat(bytes) }) : local.remove("filler");
-        }, bytes);
-      await fill(10_470_000);
+          if (!full) return local.remove("filler");
+          const free = local.QUOTA_BYTES - (await local.getBytesInUse(null));
+          return local.set({ filler: "x".repeat(free - 300) });
+        }, full);
+      await fill(true);
       const before = await stored(options);
-      await importFile(join(FIXTURES, "import-good.csv"));
-      await waitForText(options, "[data-counts]", "2 new");
+      const file = join(tmpdir(), "quota.csv");
+      writeFileSync(
+        file,
+        "term,summary,aliases,source\nQuota One,One.,,https://example.org/1\nQuota Two,Two.,,https://example.org/2\n",
+      );
+      await importFile(file);
+      await waitForText(options, ".import", "2 new");
       await click(options, 'button[name="confirmImport"]');
       await waitForText(
         options,
@@ -249,7 +280,7 @@ describe.each(BROWSERS)("%s: my glossaries", (name) => {
         "Nothing was saved: the browser's storage for Backstory is full",
       );
       expect(await stored(options)).toEqual(before);
-      await fill(0);
+      await fill(false);
       await click(options, 'button[name="cancelImport"]');
     },
   );
