@@ -3,7 +3,7 @@
  * refuse bad ones without changing anything, export and re-import, add an entry with the form,
  * subscribe by URL; and a page marks and explains the reader's entries, without a reload.
  */
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -31,7 +31,10 @@ const centreOf = (selector: string) => {
   if (!element || (element as HTMLButtonElement).disabled) return null;
   element.scrollIntoView({ block: "center" });
   const rect = element.getBoundingClientRect();
-  return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
+  const point = { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
+  // Only once nothing covers it and it holds still where the pointer will land.
+  const hit = document.elementFromPoint(point.x, point.y);
+  return hit && (hit === element || element.contains(hit) || hit.contains(element)) ? point : null;
 };
 
 async function click(tab: Tab, selector: string): Promise<void> {
@@ -209,6 +212,29 @@ describe.each(BROWSERS)("%s: my glossaries", (name) => {
     await article.close();
   });
 
+  it("previews a re-import into an existing glossary as changes, and replaces it when the reader chooses to", async () => {
+    await options.bringToFront();
+    const good = JSON.parse(readFileSync(join(FIXTURES, "import-good.json"), "utf8"));
+    const file = join(tmpdir(), "import-good-v2.json");
+    writeFileSync(file, JSON.stringify([{ ...good[0], summary: "A made-up agreement, summary revised." }]));
+    await importFile(file);
+    // It goes back into the glossary that holds its entry, as a change.
+    await waitForText(options, "[data-counts]", "0 new, 1 changed, 0 unchanged, 0 invalid.");
+    expect(
+      await options.evaluate(
+        () => (document.querySelector('select[name="importTarget"]') as HTMLSelectElement | null)?.value,
+      ),
+    ).toBe("import-good");
+    await click(options, 'input[name="importMode"][value="replace"]');
+    await click(options, 'button[name="confirmImport"]');
+    await waitForText(options, "[data-import-status]", "Imported import-good-v2.json.");
+    await waitForText(options, '[data-glossary="import-good"]', "1 entries");
+    const article = await session.browser.newTab(session.server.url("/fixtures/my-glossaries.html"));
+    expect((await explain(article, "Quillfeather Compact")).text).toContain("summary revised");
+    expect(await article.evaluate(markedTexts)).not.toContain("Orvane Institute");
+    await article.close();
+  });
+
   it("exports everything and re-imports it to the identical state", async () => {
     await options.bringToFront();
     const before = await stored(options);
@@ -237,7 +263,7 @@ describe.each(BROWSERS)("%s: my glossaries", (name) => {
     const file = join(tmpdir(), "backstory-export.json");
     writeFileSync(file, exported);
     await importFile(file);
-    await waitForText(options, "[data-counts]", "Restores 3 glossaries (5 entries) and your settings");
+    await waitForText(options, "[data-counts]", "Restores 3 glossaries (4 entries) and your settings");
     await click(options, 'button[name="confirmImport"]');
     await waitForText(options, "[data-import-status]", "Imported backstory-export.json.");
     expect(await stored(options)).toEqual(before);
