@@ -7,7 +7,7 @@ import { Matcher } from "../engine/matcher";
 import { bundledIndex } from "../glossary/bundled";
 import { combineIndexes } from "../glossary/combine-index";
 import type { CompiledIndex } from "../glossary/compile";
-import { readerGlossaryStore, watchReaderGlossaries } from "../shared/user-glossaries";
+import { loadReaderIndex, watchReaderGlossaries } from "../shared/user-glossaries";
 
 export interface PageGlossary {
   index: CompiledIndex;
@@ -32,9 +32,7 @@ export function watchPageGlossary(callback: () => void, signal: AbortSignal): vo
 
 async function load(): Promise<PageGlossary> {
   // A storage failure must not stop the bundled glossary from working.
-  const reader = await readerGlossaryStore(browser.storage.local)
-    .loadIndex()
-    .catch(() => null);
+  const reader = await loadReaderIndex(browser.storage.local).catch(() => null);
   const index = reader ? combineIndexes(bundledIndex, reader) : bundledIndex;
   return { index, matcher: new Matcher(index.aliases, index.trie) };
 }

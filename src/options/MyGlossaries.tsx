@@ -3,6 +3,7 @@
  * with a form, import with a preview, export of everything the reader made, and subscribe by URL.
  */
 import { useState } from "preact/hooks";
+import browser from "webextension-polyfill";
 import { bundledIndex } from "../glossary/bundled";
 import { type EntryFields, emptyFields, fieldsOf } from "../glossary/entry-form";
 import { exportText } from "../glossary/import";
@@ -10,6 +11,7 @@ import { OWN_GLOSSARY_ID, type ReaderGlossary, takenIds } from "../glossary/read
 import type { Entry } from "../glossary/schema";
 import { t } from "../shared/i18n";
 import { loadSettings } from "../shared/storage";
+import { originPattern } from "../shared/subscriptions";
 import { MyEntryForm } from "./MyEntryForm";
 import { MyGlossaryImport } from "./MyGlossaryImport";
 import { MySubscribe } from "./MySubscribe";
@@ -47,19 +49,28 @@ export function MyGlossaries() {
     }
   };
 
-  const remove = (glossary: ReaderGlossary, entry?: Entry) =>
-    void store.update((list) =>
+  const remove = async (glossary: ReaderGlossary, entry?: Entry) => {
+    const rest = await store.update((list) =>
       entry
         ? list.map((g) =>
             g.id === glossary.id ? { ...g, entries: g.entries.filter((e) => e.id !== entry.id) } : g,
           )
         : list.filter((g) => g.id !== glossary.id),
     );
+    // Unsubscribed: give back the site's permission unless another subscription still needs it.
+    const { source } = glossary;
+    if (entry || source.kind !== "subscription") return;
+    const origin = originPattern(source.url);
+    const needed = rest.some(
+      (g) => g.source.kind === "subscription" && originPattern(g.source.url) === origin,
+    );
+    if (!needed) await browser.permissions.remove({ origins: [origin] }).catch(() => undefined);
+  };
 
   const initial: EntryFields = editing ? fieldsOf(editing.entry) : emptyFields();
   return (
-    <section aria-labelledby="my-glossaries" class="my-glossaries">
-      <h2 id="my-glossaries">{t("myGlossaries")}</h2>
+    // The options page heads the section ("My glossaries"); this is its content.
+    <section aria-labelledby="section-heading" class="my-glossaries">
       <p class="hint">{t("myGlossariesIntro")}</p>
       {glossaries.length === 0 ? (
         <p data-none>{t("myGlossariesNone")}</p>
@@ -70,7 +81,7 @@ export function MyGlossaries() {
               key={glossary.id}
               glossary={glossary}
               onEdit={(entry) => setEditing({ glossary: glossary.id, entry })}
-              onRemove={(entry) => remove(glossary, entry)}
+              onRemove={(entry) => void remove(glossary, entry)}
             />
           ))}
         </ul>

@@ -39,7 +39,11 @@ export function MyGlossaryImport({ glossaries, bundledIds, today }: Props) {
 
   const read = (fileName: string, text: string) => {
     setStatus(null);
-    setPending({ fileName, text, target: NEW, mode: "merge" });
+    // A file whose entries a glossary already holds goes back into that glossary by default.
+    const loose = parseImport(fileName, text, { taken: takenIds(bundledIds, []), today });
+    const ids = new Set(loose.ok && loose.kind === "entries" ? loose.entries.map((entry) => entry.id) : []);
+    const home = own.find((glossary) => glossary.entries.some((entry) => ids.has(entry.id)));
+    setPending({ fileName, text, target: home?.id ?? NEW, mode: "merge" });
   };
   const onFile = async (event: Event) => {
     const input = event.currentTarget as HTMLInputElement;

@@ -31,11 +31,7 @@ export function readerGlossaryStore(area: Storage.StorageArea) {
   return {
     load,
 
-    /** The compiled index of every reader entry, or null when the reader has none. */
-    async loadIndex(): Promise<CompiledIndex | null> {
-      const index = (await area.get(INDEX_KEY))[INDEX_KEY] as CompiledIndex | undefined;
-      return index && index.entries.length > 0 ? index : null;
-    },
+    loadIndex: () => loadReaderIndex(area),
 
     /** The body of a reader entry, for the popover. */
     async entry(id: string): Promise<Entry | null> {
@@ -69,6 +65,12 @@ export function readerGlossaryStore(area: Storage.StorageArea) {
       return next;
     },
   };
+}
+
+/** The compiled index of every reader entry, or null when the reader has none (all a page needs). */
+export async function loadReaderIndex(area: Storage.StorageArea): Promise<CompiledIndex | null> {
+  const index = (await area.get(INDEX_KEY))[INDEX_KEY] as CompiledIndex | undefined;
+  return index && index.entries.length > 0 ? index : null;
 }
 
 export type ReaderGlossaryStore = ReturnType<typeof readerGlossaryStore>;

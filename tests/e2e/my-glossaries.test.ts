@@ -3,7 +3,7 @@
  * refuse bad ones without changing anything, export and re-import, add an entry with the form,
  * subscribe by URL; and a page marks and explains the reader's entries, without a reload.
  */
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -31,7 +31,10 @@ const centreOf = (selector: string) => {
   if (!element || (element as HTMLButtonElement).disabled) return null;
   element.scrollIntoView({ block: "center" });
   const rect = element.getBoundingClientRect();
-  return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
+  const point = { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
+  // Only once nothing covers it and it holds still where the pointer will land.
+  const hit = document.elementFromPoint(point.x, point.y);
+  return hit && (hit === element || element.contains(hit) || hit.contains(element)) ? point : null;
 };
 
 async function click(tab: Tab, selector: string): Promise<void> {
@@ -56,11 +59,15 @@ const textOf = (tab: Tab, selector: string) =>
   tab.evaluate((selector: string) => document.querySelector(selector)?.textContent ?? null, selector);
 
 async function waitForText(tab: Tab, selector: string, expected: string, timeout = 8000): Promise<string> {
-  return waitFor(
-    () => textOf(tab, selector).then((text) => (text?.includes(expected) ? text : null)),
-    `"${expected}" in ${selector}`,
-    timeout,
-  );
+  let last: string | null = null;
+  const probe = () =>
+    textOf(tab, selector).then((text) => {
+      last = text;
+      return text?.includes(expected) ? text : null;
+    });
+  return waitFor(probe, `"${expected}" in ${selector}`, timeout).catch((error: Error) => {
+    throw new Error(`${error.message}; it reads: ${last}`);
+  });
 }
 
 describe.each(BROWSERS)("%s: my glossaries", (name) => {
@@ -72,15 +79,28 @@ describe.each(BROWSERS)("%s: my glossaries", (name) => {
     await options.chooseFile('input[name="importFile"]', path);
   }
 
+  /** Rests the pointer on a marked term until its explainer opens, as a reader would try again. */
   async function explain(tab: Tab, term: string) {
     await tab.bringToFront();
-    await tab.mouseMove(2, 2);
-    await waitFor(() => tab.explainer().then((view) => view === null), "no explainer open");
-    const point = await waitFor(() => tab.evaluate(pointOnText, term), `"${term}" on the page`);
-    await tab.mouseMove(point.x, point.y, 4);
+    await waitFor(
+      () => tab.evaluate(markedTexts).then((texts) => texts.includes(term)),
+      `"${term}" marked`,
+      10_000,
+    );
     return waitFor(
-      () => tab.explainer().then((view) => (view?.title === term ? view : null)),
+      async () => {
+        await tab.mouseMove(2, 2);
+        await waitFor(() => tab.explainer().then((view) => view === null), "no explainer open");
+        const point = await waitFor(() => tab.evaluate(pointOnText, term), `"${term}" on the page`);
+        await tab.mouseMove(point.x, point.y, 4);
+        return waitFor(
+          () => tab.explainer().then((view) => (view?.title === term ? view : null)),
+          `the explainer for ${term}`,
+          3000,
+        ).catch(() => null);
+      },
       `the explainer for ${term}`,
+      15_000,
     );
   }
 
@@ -192,6 +212,29 @@ describe.each(BROWSERS)("%s: my glossaries", (name) => {
     await article.close();
   });
 
+  it("previews a re-import into an existing glossary as changes, and replaces it when the reader chooses to", async () => {
+    await options.bringToFront();
+    const good = JSON.parse(readFileSync(join(FIXTURES, "import-good.json"), "utf8"));
+    const file = join(tmpdir(), "import-good-v2.json");
+    writeFileSync(file, JSON.stringify([{ ...good[0], summary: "A made-up agreement, summary revised." }]));
+    await importFile(file);
+    // It goes back into the glossary that holds its entry, as a change.
+    await waitForText(options, "[data-counts]", "0 new, 1 changed, 0 unchanged, 0 invalid.");
+    expect(
+      await options.evaluate(
+        () => (document.querySelector('select[name="importTarget"]') as HTMLSelectElement | null)?.value,
+      ),
+    ).toBe("import-good");
+    await click(options, 'input[name="importMode"][value="replace"]');
+    await click(options, 'button[name="confirmImport"]');
+    await waitForText(options, "[data-import-status]", "Imported import-good-v2.json.");
+    await waitForText(options, '[data-glossary="import-good"]', "1 entries");
+    const article = await session.browser.newTab(session.server.url("/fixtures/my-glossaries.html"));
+    expect((await explain(article, "Quillfeather Compact")).text).toContain("summary revised");
+    expect(await article.evaluate(markedTexts)).not.toContain("Orvane Institute");
+    await article.close();
+  });
+
   it("exports everything and re-imports it to the identical state", async () => {
     await options.bringToFront();
     const before = await stored(options);
@@ -220,11 +263,53 @@ describe.each(BROWSERS)("%s: my glossaries", (name) => {
     const file = join(tmpdir(), "backstory-export.json");
     writeFileSync(file, exported);
     await importFile(file);
-    await waitForText(options, "[data-counts]", "Restores 3 glossaries (5 entries) and your settings");
+    await waitForText(options, "[data-counts]", "Restores 3 glossaries (4 entries) and your settings");
     await click(options, 'button[name="confirmImport"]');
     await waitForText(options, "[data-import-status]", "Imported backstory-export.json.");
     expect(await stored(options)).toEqual(before);
   });
+
+  // Firefox keeps storage.local in IndexedDB with no fixed quota, so only Chromium's 10 MB can be filled.
+  it.runIf(name === "chromium")(
+    "a full storage quota: the import says so and nothing is half-written",
+    async () => {
+      options ??= await session.browser.newTab(session.browser.extensionUrl(OPTIONS));
+      await options.bringToFront();
+      // Fill storage.local to 300 bytes short of its quota, so the import's write is rejected.
+      const fill = (full: boolean) =>
+        options.evaluate(async (full: boolean) => {
+          type Area = {
+            set(items: object): Promise<void>;
+            remove(key: string): Promise<void>;
+            getBytesInUse(keys: null): Promise<number>;
+            QUOTA_BYTES: number;
+          };
+          const { local } = (globalThis as unknown as { chrome: { storage: { local: Area } } }).chrome
+            .storage;
+          if (!full) return local.remove("filler");
+          const free = local.QUOTA_BYTES - (await local.getBytesInUse(null));
+          return local.set({ filler: "x".repeat(free - 300) });
+        }, full);
+      await fill(true);
+      const before = await stored(options);
+      const file = join(tmpdir(), "quota.csv");
+      writeFileSync(
+        file,
+        "term,summary,aliases,source\nQuota One,One.,,https://example.org/1\nQuota Two,Two.,,https://example.org/2\n",
+      );
+      await importFile(file);
+      await waitForText(options, ".import", "2 new");
+      await click(options, 'button[name="confirmImport"]');
+      await waitForText(
+        options,
+        "[data-import-status]",
+        "Nothing was saved: the browser's storage for Backstory is full",
+      );
+      expect(await stored(options)).toEqual(before);
+      await fill(false);
+      await click(options, 'button[name="cancelImport"]');
+    },
+  );
 
   const subscribe = async (url: string) => {
     await options.bringToFront();
