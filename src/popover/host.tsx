@@ -44,21 +44,20 @@ export class PopoverHost {
       this.host.addEventListener("pointerleave", hovering(handlers.onPointerLeave));
       document.documentElement.append(this.host);
     }
-    const root = this.root;
-    const draw = () =>
-      this.root === root &&
-      render(
-        [<style key="style">{css + mapCss}</style>, <Popover key="card" {...card} preparing={prepare} />],
-        root,
-      );
     // A card rendered ahead is laid out already: place it while the page's layout is clean, then
     // reveal it. Revealing first and measuring after would force the page to lay out again.
     const placeFirst = this.prepared && !prepare && !focus;
     this.prepared = prepare;
-    if (!placeFirst) draw();
-    const element = root.querySelector<HTMLElement>(".card");
+    if (!placeFirst) {
+      render(
+        [<style key="style">{css + mapCss}</style>, <Popover key="card" {...card} preparing={prepare} />],
+        this.root,
+      );
+    }
+    const element = this.root.querySelector<HTMLElement>(".card");
     if (!element || prepare) return;
-    this.follow(anchor, element, placeFirst ? draw : undefined);
+    // Revealing is one class off the card: the rest of it is as rendered ahead (same entry, same props).
+    this.follow(anchor, element, placeFirst ? () => element.classList.remove("preparing") : undefined);
     if (focus) {
       const active = document.activeElement;
       if (active instanceof HTMLElement && active !== this.host) this.returnFocus = active;
