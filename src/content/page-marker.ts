@@ -140,8 +140,10 @@ export class PageMarker {
     this.batchTimer = 0;
     const changed = [...this.dirty];
     this.dirty.clear();
-    if (!this.root?.isConnected) {
-      // The page swapped its content wholesale (a single-page-app navigation): start again.
+    // The page swapped its content wholesale (a single-page-app navigation), or a page still parsing
+    // has now parsed its article (we started early on a page held up mid-parse): start again.
+    const moved = document.readyState === "loading" && this.options.findRoot() !== this.root;
+    if (!this.root?.isConnected || moved) {
       for (const mark of this.marks.unordered()) this.drop(mark);
       await this.markAll();
       return;
