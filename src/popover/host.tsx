@@ -55,7 +55,16 @@ export class PopoverHost {
       );
     }
     const element = this.root.querySelector<HTMLElement>(".card");
-    if (!element || prepare) return;
+    if (!element) return;
+    if (prepare) {
+      // Place the unseen card too, once the frame has laid it out: the dwell's end then finds the
+      // placing code warm and the page's layout clean.
+      const root = this.root;
+      requestAnimationFrame(() =>
+        setTimeout(() => this.prepared && this.root === root && this.follow(anchor, element)),
+      );
+      return;
+    }
     // Revealing is one class off the card: the rest of it is as rendered ahead (same entry, same props).
     this.follow(anchor, element, placeFirst ? () => element.classList.remove("preparing") : undefined);
     if (focus) {

@@ -1,17 +1,22 @@
 /** Every UI string goes through browser.i18n, so _locales/en/messages.json holds the whole wording. */
 import browser from "webextension-polyfill";
 
-/** Strings without substitutions, looked up once: a card asks for the same labels every time it opens. */
-const plain = new Map<string, string>();
+/**
+ * Each message is asked of the browser once, with private-use stand-ins for its substitutions, and
+ * filled in here after: getMessage is slow (several milliseconds for the dozen a card needs), and a
+ * card asks for the same messages every time it opens.
+ */
+const STAND_INS = Array.from({ length: 9 }, (_, i) => String.fromCharCode(0xe000 + i));
+const STAND_IN = /[\uE000-\uE008]/g;
+const templates = new Map<string, string>();
 
 export function t(key: string, substitutions?: string | string[]): string {
-  if (substitutions === undefined) {
-    let message = plain.get(key);
-    if (message === undefined) {
-      message = browser.i18n.getMessage(key) || key;
-      plain.set(key, message);
-    }
-    return message;
+  let template = templates.get(key);
+  if (template === undefined) {
+    template = browser.i18n.getMessage(key, STAND_INS) || key;
+    templates.set(key, template);
   }
-  return browser.i18n.getMessage(key, substitutions) || key;
+  if (substitutions === undefined) return template;
+  const values = typeof substitutions === "string" ? [substitutions] : substitutions;
+  return template.replace(STAND_IN, (standIn) => values[standIn.charCodeAt(0) - 0xe000] ?? "");
 }
