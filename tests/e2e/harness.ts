@@ -77,6 +77,8 @@ export interface TestBrowser {
    * (by the extension's scheme in its document, worker or initiating script).
    */
   recordRequests(): Promise<RequestRecorder>;
+  /** Makes the extension's background (service worker, or Firefox's background page) fetch a URL: a control. */
+  backgroundFetch(url: string): Promise<void>;
 }
 
 /** One request seen on the wire. */
@@ -178,6 +180,18 @@ async function launchChromium(headless: boolean, extension: boolean): Promise<Te
     extensionUrl: (path) => `chrome-extension://${extensionId}/${path}`,
     close: () => context.close(),
     recordRequests: () => recordChromium(context),
+    async backgroundFetch(url) {
+      const background = context.serviceWorkers()[0];
+      if (!background) throw new Error("the extension's service worker is not running");
+      await background.evaluate(
+        (target: string) =>
+          fetch(target).then(
+            () => undefined,
+            () => undefined,
+          ),
+        url,
+      );
+    },
   };
 }
 
@@ -273,6 +287,22 @@ async function launchFirefox(extension: boolean): Promise<TestBrowser> {
     extensionUrl: (path) => `moz-extension://${FIREFOX_UUID}/${path}`,
     close: () => browser.close(),
     recordRequests: () => recordFirefox(browser),
+    async backgroundFetch(url) {
+      // The options page is the extension's own: from it, reach the background page and fetch there.
+      const tab = firefoxTab(browser, await browser.newPage());
+      await tab.goto(`moz-extension://${FIREFOX_UUID}/src/options/index.html`);
+      await tab.evaluate(async (target: string) => {
+        const api = (
+          globalThis as unknown as { browser: { runtime: { getBackgroundPage(): Promise<Window> } } }
+        ).browser;
+        const background = await api.runtime.getBackgroundPage();
+        await background.fetch(target).then(
+          () => undefined,
+          () => undefined,
+        );
+      }, url);
+      await tab.close();
+    },
   };
 }
 

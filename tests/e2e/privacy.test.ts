@@ -143,4 +143,14 @@ describe.each(BROWSERS)("%s: privacy", (name) => {
     expect(found.extension, `attributed to ${found.by.join(", ")}`).toBe(true);
     await tab.close();
   });
+
+  it("control: a request made by Backstory's background is recorded as Backstory's", async () => {
+    const url = server.url(`/fixtures/hostile-csp.html?${CONTROL}-background`);
+    await browser.backgroundFetch(url);
+    const found = await waitFor(
+      async () => recorder.requests().find((request: SeenRequest) => request.url === url) ?? null,
+      "the background's control request in the recording",
+    );
+    expect(found.extension, `attributed to ${found.by.join(", ")}`).toBe(true);
+  });
 });
