@@ -4,6 +4,7 @@
  */
 import type { Mark, MarkSet } from "../engine/marks";
 import type { Settings } from "../shared/settings";
+import { onWindow } from "./first-listen";
 import { PointerGate } from "./pointer-gate";
 
 export interface PointerSample {
@@ -99,6 +100,6 @@ export function watchPointer(
       report(last, { buttons: last.buttons, altKey: true, ctrlKey: true, shiftKey: true }, 0);
   };
   // Capture on window: a page that stops propagation in its own handlers still lets us see the pointer.
-  window.addEventListener("pointermove", onMove, { capture: true, passive: true, signal });
-  window.addEventListener("keydown", onKey, { capture: true, passive: true, signal });
+  onWindow("pointermove", onMove, signal);
+  onWindow("keydown", onKey, signal);
 }

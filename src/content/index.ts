@@ -10,6 +10,7 @@ import { siteAllowed } from "../shared/sites";
 import { loadSettings, watchSettings } from "../shared/storage";
 import { readPublishedDate } from "./article-date";
 import { Explainer } from "./explainer";
+import { listenFirst, onWindow } from "./first-listen";
 import { watchPointer } from "./hover";
 import { pageGlossary, watchPageGlossary } from "./page-glossary";
 import { HIGHLIGHT_FOR_STYLE, PageMarker } from "./page-marker";
@@ -58,10 +59,7 @@ async function activate(settings: Settings): Promise<void> {
   watchPointer(marker.marks, settings.modifierKey, explainer, signal);
   watchTaps(marker.marks, explainer, signal);
   answerReaderCalls(index, matcher, marker, explainer, signal);
-  window.addEventListener("keydown", (event) => event.key === "Escape" && explainer.close(), {
-    capture: true,
-    signal,
-  });
+  onWindow<KeyboardEvent>("keydown", (event) => event.key === "Escape" && explainer.close(), signal);
   signal.addEventListener("abort", () => CSS.highlights.delete(ACTIVE));
 }
 
@@ -82,6 +80,8 @@ function deactivate(): void {
 
 async function main(): Promise<void> {
   // Any change of settings starts marking afresh with the new ones: no reload, nothing left behind.
+  // Before anything is awaited: our window listeners go in ahead of the page's own (see first-listen.ts).
+  listenFirst();
   let settings = await loadSettings();
   const apply = (next: Settings) => {
     settings = next;

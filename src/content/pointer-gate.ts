@@ -3,6 +3,7 @@
  * selects text or holds a button, and in modifier mode only while the chosen key is held.
  */
 import type { Settings } from "../shared/settings";
+import { onWindow } from "./first-listen";
 
 /** A wheel turn, a scroll or a selection change this recent means the reader is busy with the page. */
 const QUIET_MS = 200;
@@ -33,14 +34,13 @@ export class PointerGate {
     };
     signal.addEventListener("abort", () => clearTimeout(quietTimer), { once: true });
     // Capture on window: it also sees scrolls of inner scrollers, which do not bubble.
-    for (const type of ["wheel", "scroll"])
-      window.addEventListener(type, busy, { capture: true, passive: true, signal });
+    for (const type of ["wheel", "scroll"] as const) onWindow(type, busy, signal);
     document.addEventListener(
       "selectionchange",
       () => document.getSelection()?.isCollapsed === false && busy(),
       { signal },
     );
-    window.addEventListener("pointerdown", events.busy, { capture: true, passive: true, signal });
+    onWindow("pointerdown", events.busy, signal);
   }
 
   /** Whether the pointer, in the state this event reports, may start an explainer's dwell. */

@@ -6,6 +6,7 @@
 import type { MarkSet } from "../engine/marks";
 import { HOST_TAG } from "../shared/host-tag";
 import type { Explainer, TermLink } from "./explainer";
+import { onWindow } from "./first-listen";
 import { markAt } from "./hover";
 
 /** A click this soon after a touch pointer went down came from that touch. */
@@ -26,8 +27,8 @@ export function watchTaps(marks: MarkSet, explainer: Explainer, signal: AbortSig
     if (explainer.tap(mark, anchor ? linkOf(anchor) : null) && anchor) event.preventDefault();
   };
   // Capture on window, before the page's own handlers and before a link is followed.
-  window.addEventListener("pointerdown", onDown, { capture: true, passive: true, signal });
-  window.addEventListener("click", onClick, { capture: true, signal });
+  onWindow("pointerdown", onDown, signal);
+  onWindow("click", onClick, signal);
 }
 
 /** Whether a click came from a touch: its own pointerType where the browser reports one, else timing. */

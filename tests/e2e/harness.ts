@@ -70,6 +70,36 @@ export interface TestBrowser {
   /** The URL of a page inside the extension, e.g. "src/options/index.html". */
   extensionUrl(path: string): string;
   close(): Promise<void>;
+  // Privacy: every request the browser makes, and which of them came from the extension.
+  /**
+   * Starts recording every network request made in this browser from now on: by pages, frames,
+   * workers and the extension's own pages and background, each attributed to the extension or not
+   * (by the extension's scheme in its document, worker or initiating script).
+   */
+  recordRequests(): Promise<RequestRecorder>;
+  /** Makes the extension's background (service worker, or Firefox's background page) fetch a URL: a control. */
+  backgroundFetch(url: string): Promise<void>;
+}
+
+/** One request seen on the wire. */
+export interface SeenRequest {
+  url: string;
+  /** What made it: the document, worker or script URL the browser attributes it to. */
+  by: string[];
+  /** True when any of `by` is one of the extension's own (chrome-extension:, moz-extension:). */
+  extension: boolean;
+}
+
+export interface RequestRecorder {
+  requests(): SeenRequest[];
+  stop(): Promise<void>;
+}
+
+const EXTENSION_SCHEME = /^(chrome-extension|moz-extension):/;
+
+function seen(url: string, by: (string | undefined)[]): SeenRequest {
+  const known = [...new Set(by.filter((item): item is string => Boolean(item)))];
+  return { url, by: known, extension: known.some((item) => EXTENSION_SCHEME.test(item)) };
 }
 
 const GECKO_ID = "backstory@backstory.example";
@@ -149,6 +179,19 @@ async function launchChromium(headless: boolean, extension: boolean): Promise<Te
     },
     extensionUrl: (path) => `chrome-extension://${extensionId}/${path}`,
     close: () => context.close(),
+    recordRequests: () => recordChromium(context),
+    async backgroundFetch(url) {
+      const background = context.serviceWorkers()[0];
+      if (!background) throw new Error("the extension's service worker is not running");
+      await background.evaluate(
+        (target: string) =>
+          fetch(target).then(
+            () => undefined,
+            () => undefined,
+          ),
+        url,
+      );
+    },
   };
 }
 
@@ -243,6 +286,23 @@ async function launchFirefox(extension: boolean): Promise<TestBrowser> {
     },
     extensionUrl: (path) => `moz-extension://${FIREFOX_UUID}/${path}`,
     close: () => browser.close(),
+    recordRequests: () => recordFirefox(browser),
+    async backgroundFetch(url) {
+      // The options page is the extension's own: from it, reach the background page and fetch there.
+      const tab = firefoxTab(browser, await browser.newPage());
+      await tab.goto(`moz-extension://${FIREFOX_UUID}/src/options/index.html`);
+      await tab.evaluate(async (target: string) => {
+        const api = (
+          globalThis as unknown as { browser: { runtime: { getBackgroundPage(): Promise<Window> } } }
+        ).browser;
+        const background = await api.runtime.getBackgroundPage();
+        await background.fetch(target).then(
+          () => undefined,
+          () => undefined,
+        );
+      }, url);
+      await tab.close();
+    },
   };
 }
 
@@ -453,4 +513,108 @@ async function callInFirefoxExplainer<R>(
   };
   if (result.type === "exception") throw new Error(result.exceptionDetails?.text ?? "the call failed");
   return JSON.parse(result.result?.value ?? "null") as R;
+}
+
+/**
+ * Chromium: playwright's context-wide request events (pages, frames, the extension's pages and its
+ * service worker), plus the DevTools protocol's Network domain in every page for the initiating
+ * script's stack, which is how a content script's request is told from the page's own.
+ */
+async function recordChromium(context: BrowserContext): Promise<RequestRecorder> {
+  const log: SeenRequest[] = [];
+  let recording = true;
+  const frameUrl = (request: import("playwright-core").Request) => {
+    try {
+      return request.frame().url();
+    } catch {
+      return undefined; // a worker's request has no frame
+    }
+  };
+  const onRequest = (request: import("playwright-core").Request) => {
+    if (!recording || !/^https?:/.test(request.url())) return;
+    log.push(seen(request.url(), [frameUrl(request), request.serviceWorker()?.url()]));
+  };
+  context.on("request", onRequest);
+  const sessions: import("playwright-core").CDPSession[] = [];
+  const watch = async (page: PlaywrightPage) => {
+    const cdp = await context.newCDPSession(page).catch(() => null);
+    if (!cdp) return;
+    sessions.push(cdp);
+    cdp.on("Network.requestWillBeSent", (event) => {
+      if (!recording || !/^https?:/.test(event.request.url)) return;
+      const stack: string[] = [];
+      for (let at = event.initiator.stack; at; at = at.parent)
+        for (const frame of at.callFrames) stack.push(frame.url);
+      log.push(seen(event.request.url, [event.documentURL, event.initiator.url, ...stack]));
+    });
+    await cdp.send("Network.enable").catch(() => undefined);
+  };
+  await Promise.all(context.pages().map(watch));
+  context.on("page", (page) => void watch(page));
+  return {
+    requests: () => [...log],
+    async stop() {
+      recording = false;
+      context.off("request", onRequest);
+      await Promise.all(sessions.map((cdp) => cdp.detach().catch(() => undefined)));
+    },
+  };
+}
+
+interface BidiEvents {
+  on(event: string, handler: (params: never) => void): void;
+  off(event: string, handler: (params: never) => void): void;
+}
+
+interface BeforeRequestSent {
+  context: string | null;
+  request: { url: string };
+  initiator?: { stackTrace?: { callFrames: { url: string }[] } };
+}
+
+/**
+ * Firefox: WebDriver BiDi's network.beforeRequestSent for every context, attributed by the URL of the
+ * context that made it (tracked from navigation events) and by the initiating script's stack.
+ */
+async function recordFirefox(browser: PuppeteerBrowser): Promise<RequestRecorder> {
+  const connection = (browser as unknown as { connection: BidiConnection & BidiEvents }).connection;
+  const contextUrls = new Map<string, string>();
+  const log: SeenRequest[] = [];
+  const tree = await connection.send("browsingContext.getTree", {});
+  const remember = (contexts: { context: string; url: string; children?: unknown[] | null }[]) => {
+    for (const item of contexts) {
+      contextUrls.set(item.context, item.url);
+      remember((item.children ?? []) as typeof contexts);
+    }
+  };
+  remember((tree.result.contexts ?? []) as { context: string; url: string }[]);
+  const onNavigation = (event: { context: string; url: string }) => contextUrls.set(event.context, event.url);
+  const onCreated = (event: { context: string; url: string }) => contextUrls.set(event.context, event.url);
+  const onRequest = (event: BeforeRequestSent) => {
+    if (!/^https?:/.test(event.request.url)) return;
+    const stack = event.initiator?.stackTrace?.callFrames.map((frame) => frame.url) ?? [];
+    const where = event.context
+      ? (contextUrls.get(event.context) ?? `context ${event.context}`)
+      : "no context";
+    log.push(seen(event.request.url, [where, ...stack]));
+  };
+  const events = [
+    "network.beforeRequestSent",
+    "browsingContext.navigationStarted",
+    "browsingContext.contextCreated",
+  ];
+  const subscribed = await connection.send("session.subscribe", { events });
+  connection.on("browsingContext.navigationStarted", onNavigation);
+  connection.on("browsingContext.contextCreated", onCreated);
+  connection.on("network.beforeRequestSent", onRequest);
+  return {
+    requests: () => [...log],
+    async stop() {
+      connection.off("network.beforeRequestSent", onRequest);
+      connection.off("browsingContext.navigationStarted", onNavigation);
+      connection.off("browsingContext.contextCreated", onCreated);
+      const id = (subscribed.result as { subscription?: string }).subscription;
+      if (id) await connection.send("session.unsubscribe", { subscriptions: [id] }).catch(() => undefined);
+    },
+  };
 }

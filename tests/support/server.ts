@@ -28,6 +28,15 @@ function resolvePath(pathname: string): string | null {
   return null;
 }
 
+/** Extra response headers for a fixture, from `<file>.headers.json` beside it (e.g. a strict CSP). */
+async function sidecarHeaders(file: string): Promise<Record<string, string>> {
+  try {
+    return JSON.parse(await readFile(`${file}.headers.json`, "utf8")) as Record<string, string>;
+  } catch {
+    return {};
+  }
+}
+
 export async function startServer(port = 0): Promise<TestServer> {
   const server: Server = createServer(async (request, response) => {
     const { pathname } = new URL(request.url ?? "/", "http://localhost");
@@ -40,7 +49,10 @@ export async function startServer(port = 0): Promise<TestServer> {
     try {
       if (!file) throw new Error("not found");
       const body = await readFile(file);
-      response.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
+      response.writeHead(200, {
+        "content-type": TYPES[extname(file)] ?? "application/octet-stream",
+        ...(await sidecarHeaders(file)),
+      });
       response.end(body);
     } catch {
       response.writeHead(404, { "content-type": "text/plain" });

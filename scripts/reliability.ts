@@ -1,0 +1,136 @@
+/**
+ * npm run reliability: runs the reliability and privacy e2e files (real pages, hostile pages, privacy)
+ * in Chromium and Firefox through vitest, then prints pages × browsers × checks as a table with ✓/✗
+ * and writes it to build/reliability.md. The 1,000-mutations-a-second page runs its full 30 s here.
+ * Exits non-zero when a check failed that is not a known gap.
+ */
+import { spawn } from "node:child_process";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { ROOT } from "../tests/support/paths";
+
+const FILES = [
+  "tests/e2e/real-pages.test.ts",
+  "tests/e2e/hostile-pages.test.ts",
+  "tests/e2e/privacy.test.ts",
+];
+const BUILD = join(ROOT, "build");
+const JSON_OUT = join(BUILD, "reliability.json");
+
+interface Assertion {
+  ancestorTitles: string[];
+  title: string;
+  status: "passed" | "failed" | "skipped" | "pending" | "todo";
+}
+
+interface Report {
+  testResults: { name: string; assertionResults: Assertion[] }[];
+}
+
+mkdirSync(BUILD, { recursive: true });
+const output = await run();
+const report = JSON.parse(readFileSync(JSON_OUT, "utf8")) as Report;
+
+/** One row per file, page and check; one cell per browser. */
+const rows = new Map<string, { file: string; page: string; check: string; cells: Map<string, string> }>();
+let unexpected = 0;
+for (const file of report.testResults) {
+  const area = file.name.replace(/.*\/tests\/e2e\//, "").replace(".test.ts", "");
+  for (const test of file.assertionResults) {
+    const { browser, page, check } = place(test);
+    const known = /known gap/.test(check);
+    const mark =
+      test.status === "passed" ? (known ? "✗ known gap" : "✓") : test.status === "failed" ? "✗" : "–";
+    if (test.status === "failed") unexpected++;
+    const key = `${area}|${page}|${check}`;
+    const row = rows.get(key) ?? {
+      file: area,
+      page,
+      check: check.replace(/ \(known gap, see README\)/, ""),
+      cells: new Map(),
+    };
+    for (const name of browser ? [browser] : ["chromium", "firefox"]) row.cells.set(name, mark);
+    rows.set(key, row);
+  }
+}
+
+/** Which browser, page and check a test is, from its describe titles and its own title. */
+function place(test: Assertion): { browser: string | null; page: string; check: string } {
+  const [suite = "", ...inner] = test.ancestorTitles;
+  const match = /^(chromium|firefox): (.*)$/.exec(suite);
+  if (!match) {
+    // "privacy: the built manifests" › "chrome has no web_accessible_resources"
+    const [first = "", ...rest] = test.title.split(" ");
+    const browser = first === "chrome" ? "chromium" : first === "firefox" ? "firefox" : null;
+    return { browser, page: "manifest", check: browser ? rest.join(" ") : test.title };
+  }
+  const [, browser = "", group = ""] = match;
+  if (inner.length > 0) return { browser, page: inner.join(" › ").replace(/^'|'$/g, ""), check: test.title };
+  if (group === "real news pages") {
+    const [page = "", ...rest] = test.title.split(" ");
+    return { browser, page, check: rest.join(" ") };
+  }
+  return { browser, page: "all pages", check: test.title };
+}
+
+const lines = [
+  "# Reliability and privacy",
+  "",
+  `Run ${new Date().toISOString()} with \`npm run reliability\`. ✓ passed, ✗ failed, – not run here.`,
+  "",
+  "| area | page | check | Chromium | Firefox |",
+  "| --- | --- | --- | --- | --- |",
+  ...[...rows.values()].map(
+    (row) =>
+      `| ${row.file} | ${row.page} | ${row.check} | ${row.cells.get("chromium") ?? "–"} | ${row.cells.get("firefox") ?? "–"} |`,
+  ),
+  "",
+  "## Longest tasks (Chromium's long-task timing; Firefox has none)",
+  "",
+  "Not attributable to a script: the page's own work counts too. Measured with Backstory and without.",
+  "",
+  ...output
+    .split("\n")
+    .filter((line) => /^chromium hostile-.*(longest task|crashes)/.test(line))
+    .map((line) => `- ${line}`),
+  "",
+];
+const table = lines.join("\n");
+writeFileSync(join(BUILD, "reliability.md"), table);
+console.log(`\n${table}`);
+console.log(`Written to build/reliability.md${unexpected ? `; ${unexpected} check(s) failed` : ""}.`);
+process.exitCode = unexpected > 0 ? 1 : 0;
+
+/** The text without terminal colour codes (ESC [ … m). */
+function stripColours(text: string): string {
+  return text.replace(new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, "g"), "");
+}
+
+/** Runs vitest on the files with a JSON report, echoing and keeping its output (the tests log figures). */
+function run(): Promise<string> {
+  return new Promise((done, fail) => {
+    const child = spawn(
+      "npx",
+      [
+        "vitest",
+        "run",
+        "--config",
+        "tests/e2e/vitest.config.ts",
+        "--reporter=default",
+        "--reporter=json",
+        `--outputFile.json=${JSON_OUT}`,
+        ...FILES,
+      ],
+      { cwd: ROOT, env: { ...process.env, HOSTILE_MUTATION_SECONDS: "30" } },
+    );
+    let text = "";
+    const keep = (chunk: Buffer) => {
+      text += chunk.toString();
+      process.stdout.write(chunk);
+    };
+    child.stdout.on("data", keep);
+    child.stderr.on("data", keep);
+    child.on("error", fail);
+    child.on("close", () => done(stripColours(text)));
+  });
+}

@@ -1,0 +1,227 @@
+/**
+ * Hostile pages (issue 7, point 2): pages that replace the DOM's prototypes, swallow every event, forbid
+ * everything by CSP, nest 10,000 deep, hold 5 MB of text or 200,000 text nodes, mutate 1,000 times a
+ * second, navigate as a single-page app 50 times, throw their body away, or hide text in open shadow
+ * roots. On each, in both browsers, with Backstory and without: Backstory throws nothing into the page,
+ * keeps marking and explaining (or backs off where it says so), and the longest task is reported.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startServer, type TestServer } from "../support/server";
+import { BROWSERS, launch, type Tab, type TestBrowser, waitFor } from "./harness";
+import { markedTexts, pointOnText } from "./probes";
+
+const MUTATION_SECONDS = Number(process.env.HOSTILE_MUTATION_SECONDS ?? 10);
+
+interface HostileCase {
+  /** The fixture, tests/fixtures/hostile-<page>.html. */
+  page: string;
+  /** A term to hover once the page is ready (found by the page's own text). */
+  hover: string;
+  /** Terms that must be marked. */
+  marked: string[];
+  /** A global the page sets when it has finished its hostile work, waited for before hovering. */
+  done?: string;
+  /** Added to the fixture's URL. */
+  query?: string;
+  timeout?: number;
+}
+
+/**
+ * Checks known to fail today, as "<browser> <page> <check>": they run as expected failures, so that a
+ * fix turns them red until this list is updated (see the final report of issue 7).
+ */
+const KNOWN_GAPS = new Set<string>([
+  // Firefox applies the page's CSP to the <style> in the explainer's shadow root (src/popover/host.tsx):
+  // it opens unstyled and the console reports the block. Constructable stylesheets would not be blocked.
+  "firefox csp errors",
+  // The text walker does not enter shadow roots yet, and highlights.css could not style marks there.
+  "chromium shadow shadow",
+  "firefox shadow shadow",
+]);
+
+const HOSTILE: HostileCase[] = [
+  { page: "prototypes", hover: "Idlib", marked: ["Idlib", "Ankara", "S-400"] },
+  { page: "events", hover: "Idlib", marked: ["Idlib", "Ankara", "S-400"] },
+  { page: "csp", hover: "Idlib", marked: ["Idlib", "Ankara", "S-400"] },
+  { page: "frames", hover: "Idlib", marked: ["Idlib", "Ankara", "S-400"] },
+  { page: "deep", hover: "Idlib", marked: ["Idlib", "Ankara", "S-400"] },
+  { page: "big-text", hover: "S-400", marked: ["Idlib", "Ankara", "S-400"], timeout: 60_000 },
+  { page: "text-nodes", hover: "S-400", marked: ["Idlib", "Ankara", "S-400"], timeout: 60_000 },
+  {
+    page: "mutations",
+    // 10 s here; `npm run reliability` sets HOSTILE_MUTATION_SECONDS=30, the issue's full half-minute.
+    query: `?seconds=${MUTATION_SECONDS}`,
+    hover: "S-400",
+    marked: ["Idlib", "Ankara", "S-400"],
+    done: "mutationsDone",
+    timeout: (MUTATION_SECONDS + 20) * 1000,
+  },
+  { page: "spa", hover: "S-400", marked: ["Idlib", "Ankara", "S-400"], done: "navigationsDone" },
+  { page: "body", hover: "S-400", marked: ["Idlib", "Ankara", "S-400"], done: "bodySwapped" },
+  { page: "shadow", hover: "Idlib", marked: ["Idlib"] },
+];
+
+/** The page's own record of long tasks (Chromium's PerformanceObserver; empty elsewhere). */
+function longTasks(): number[] {
+  return (window as unknown as { longTasks?: number[] }).longTasks ?? [];
+}
+
+function pageFlag(name: string): unknown {
+  return (window as unknown as Record<string, unknown>)[name];
+}
+
+interface Visit {
+  errors: string[];
+  /** The longest task until the marks were in place (Backstory starting up, the page building itself). */
+  startup: number;
+  /** The longest task after that: the page's own work, Backstory keeping up and opening an explainer. */
+  longest: number;
+  /** Set when the tab's renderer died (Chromium on 10,000-deep nesting, with Backstory or without). */
+  crashed?: string;
+  marks: string[];
+  opened: boolean;
+  title: string | null;
+}
+
+function resetLongTasks(): number {
+  const seen = (window as unknown as { longTasks?: number[] }).longTasks ?? [];
+  const longest = Math.max(0, ...seen);
+  seen.length = 0;
+  return longest;
+}
+
+async function visit(
+  browser: TestBrowser,
+  url: string,
+  item: HostileCase,
+  extension: boolean,
+): Promise<Visit> {
+  const tab = await browser.newTab();
+  try {
+    await tab.bringToFront();
+    await tab.goto(url);
+    return await visitTab(tab, item, extension);
+  } catch (error) {
+    if (!/crash/i.test((error as Error).message)) throw error;
+    return {
+      errors: tab.errors(),
+      startup: 0,
+      longest: 0,
+      marks: [],
+      opened: false,
+      title: null,
+      crashed: (error as Error).message,
+    };
+  } finally {
+    await tab.close().catch(() => undefined);
+  }
+}
+
+async function visitTab(tab: Tab, item: HostileCase, extension: boolean): Promise<Visit> {
+  const timeout = item.timeout ?? 30_000;
+  if (item.done) {
+    const flag = item.done;
+    await waitFor(() => tab.evaluate(pageFlag, flag), `the page's ${flag}`, timeout);
+  }
+  let marks: string[] = [];
+  let opened = false;
+  let title: string | null = null;
+  if (extension) {
+    marks = await waitFor(
+      async () => {
+        const now = await tab.evaluate(markedTexts);
+        return item.marked.every((term) => now.includes(term)) ? now : null;
+      },
+      `${item.marked.join(", ")} marked`,
+      timeout,
+    ).catch(() => tab.evaluate(markedTexts));
+  } else {
+    await new Promise((done) => setTimeout(done, 1000));
+  }
+  const startup = await tab.evaluate(resetLongTasks);
+  if (extension) {
+    // A reader's hover, tried twice (a busy machine can be slow to paint the first time).
+    for (let attempt = 0; attempt < 2 && !opened; attempt++) {
+      await tab.mouseMove(2, 2);
+      const point = await waitFor(() => tab.evaluate(pointOnText, item.hover), `"${item.hover}" on the page`);
+      await tab.mouseMove(point.x, point.y, 4);
+      const view = await waitFor(() => tab.explainer(), `the explainer for ${item.hover}`, 8_000).catch(
+        () => null,
+      );
+      opened = view !== null;
+      title = view?.title ?? null;
+    }
+  } else {
+    await new Promise((done) => setTimeout(done, 2000));
+  }
+  const tasks = await tab.evaluate(longTasks);
+  return { errors: tab.errors(), startup, longest: Math.max(0, ...tasks), marks, opened, title };
+}
+
+describe.each(BROWSERS)("%s: hostile pages", (name) => {
+  let withIt: TestBrowser;
+  let without: TestBrowser;
+  let server: TestServer;
+
+  beforeAll(async () => {
+    server = await startServer();
+    withIt = await launch(name);
+    without = await launch(name, { extension: false });
+  });
+  afterAll(async () => {
+    await withIt?.close();
+    await without?.close();
+    await server?.close();
+  });
+
+  describe.each(HOSTILE)("$page", (item) => {
+    let theirs: Visit;
+    let ours: Visit;
+
+    beforeAll(async () => {
+      const url = server.url(`/fixtures/hostile-${item.page}.html${item.query ?? ""}`);
+      theirs = await visit(without, url, item, false);
+      ours = await visit(withIt, url, item, true);
+      console.log(
+        theirs.crashed
+          ? `${name} hostile-${item.page}: the page crashes the tab without Backstory (${theirs.crashed}); with it: ${ours.crashed ?? "no crash"}`
+          : `${name} hostile-${item.page}: marks [${ours.marks.join(", ")}], explainer ${ours.opened ? `"${ours.title}"` : "did not open"}; ` +
+              (name === "firefox"
+                ? "Firefox cannot measure long tasks"
+                : `longest task at startup ${ours.startup} ms with Backstory, ${theirs.startup} ms without; ` +
+                  `afterwards ${ours.longest} ms with, ${theirs.longest} ms without`),
+      );
+    }, 180_000);
+
+    /** A page that kills its own tab without Backstory has nothing to compare with (see the log). */
+    const check = (known: boolean) => (name: string, fn: () => void) =>
+      (known ? it.fails : it)(known ? `${name} (known gap, see README)` : name, () => {
+        if (theirs.crashed) return expect(ours.crashed, "a crash only with Backstory").toBeTruthy();
+        fn();
+      });
+    const gap = (what: string) => KNOWN_GAPS.has(`${name} ${item.page} ${what}`);
+
+    check(gap("errors"))("no page error from Backstory", () => {
+      const own = new Set(theirs.errors);
+      expect(ours.errors.filter((error) => !own.has(error))).toEqual([]);
+    });
+
+    check(gap("marks"))("terms are marked", () => {
+      for (const term of item.marked) expect(ours.marks, `${term} marked`).toContain(term);
+    });
+
+    if (item.page === "shadow")
+      check(gap("shadow"))("terms inside an open shadow root are marked", () => {
+        expect(ours.marks).toContain("Ankara");
+        expect(ours.marks).toContain("S-400");
+      });
+
+    check(gap("hover"))("an explainer opens on hover", () => {
+      expect(ours.opened, `the explainer for ${item.hover}`).toBe(true);
+      expect(ours.title).toBeTruthy();
+    });
+    // Long tasks (Chromium's PerformanceObserver; Firefox has none) cannot be told apart by who ran them,
+    // and this machine's CPU is shared: they are reported in the log above, with and without Backstory,
+    // not asserted (scripts/reliability.ts puts them in its table).
+  });
+});
