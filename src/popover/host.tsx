@@ -111,7 +111,10 @@ export class PopoverHost {
           size({
             padding: 5,
             apply: ({ availableHeight }) => {
-              card.style.maxHeight = `${Math.max(160, Math.min(440, availableHeight))}px`;
+              // Only a change is written: rewriting the same height would make floating-ui's next
+              // measurement lay the page out again.
+              const maxHeight = `${Math.max(160, Math.min(440, availableHeight))}px`;
+              if (card.style.maxHeight !== maxHeight) card.style.maxHeight = maxHeight;
             },
           }),
         ],
