@@ -22,6 +22,8 @@ export class PopoverHost {
   private returnFocus: HTMLElement | null = null;
   /** The card on the page was rendered ahead of its dwell's end and is not shown yet. */
   private prepared = false;
+  /** The shadow root has adopted the card's stylesheet (else a <style> element carries it). */
+  private styled = false;
 
   /**
    * Renders the card and places it by the term. With `prepare`, renders it unseen and unplaced
@@ -43,6 +45,7 @@ export class PopoverHost {
       this.host.addEventListener("pointerenter", hovering(handlers.onPointerEnter));
       this.host.addEventListener("pointerleave", hovering(handlers.onPointerLeave));
       document.documentElement.append(this.host);
+      this.styled = adoptStyles(this.root);
     }
     // A card rendered ahead is laid out already: place it while the page's layout is clean, then
     // reveal it. Revealing first and measuring after would force the page to lay out again.
@@ -50,7 +53,10 @@ export class PopoverHost {
     this.prepared = prepare;
     if (!placeFirst) {
       render(
-        [<style key="style">{css + mapCss}</style>, <Popover key="card" {...card} preparing={prepare} />],
+        [
+          this.styled ? null : <style key="style">{css + mapCss}</style>,
+          <Popover key="card" {...card} preparing={prepare} />,
+        ],
         this.root,
       );
     }
@@ -125,5 +131,27 @@ export class PopoverHost {
         whenPlaced = undefined;
       });
     this.stopFollowing = autoUpdate(reference, card, update, { animationFrame: false });
+  }
+}
+
+/** Parsed once per page and shared by every card the page opens. */
+let sheet: CSSStyleSheet | null = null;
+
+/**
+ * Gives the card its styles as an adopted stylesheet: a page's Content-Security-Policy does not apply
+ * to it (Firefox applies it to a <style> element we add), and it is parsed once, not at every opening.
+ * False where adopting fails, so that the caller falls back to a <style> element.
+ */
+function adoptStyles(root: ShadowRoot): boolean {
+  try {
+    if (!sheet) {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(css + mapCss);
+    }
+    root.adoptedStyleSheets = [sheet];
+    return root.adoptedStyleSheets.length === 1;
+  } catch {
+    sheet = null;
+    return false;
   }
 }

@@ -31,9 +31,6 @@ interface HostileCase {
  * fix turns them red until this list is updated (see the final report of issue 7).
  */
 const KNOWN_GAPS = new Set<string>([
-  // Firefox applies the page's CSP to the <style> in the explainer's shadow root (src/popover/host.tsx):
-  // it opens unstyled and the console reports the block. Constructable stylesheets would not be blocked.
-  "firefox csp errors",
   // The text walker does not enter shadow roots yet, and highlights.css could not style marks there.
   "chromium shadow shadow",
   "firefox shadow shadow",
