@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Storage } from "webextension-polyfill";
+import { Matcher } from "../engine/matcher";
+import type { CompiledIndex } from "../glossary/compile";
 import type { ReaderGlossary } from "../glossary/reader-glossary";
 import { readerGlossaryStore, SaveError } from "./user-glossaries";
 
@@ -9,7 +11,10 @@ function fakeArea(full = false) {
   const area = {
     data,
     full,
-    get: async (key: string) => (key in data ? { [key]: structuredClone(data[key]) } : {}),
+    get: async (keys: string | string[]) =>
+      Object.fromEntries(
+        [keys].flat().flatMap((key) => (key in data ? [[key, structuredClone(data[key])]] : [])),
+      ),
     set: async (items: Record<string, unknown>) => {
       if (area.full) throw new Error("QUOTA_BYTES quota exceeded");
       Object.assign(data, structuredClone(items));
@@ -54,6 +59,17 @@ describe("readerGlossaryStore", () => {
     await expect(failed).rejects.toThrow(SaveError);
     await expect(failed).rejects.toThrow(/storage for Backstory is full \(QUOTA_BYTES quota exceeded\)/);
     expect(JSON.stringify(area.data)).toBe(before);
+  });
+
+  it("an index saved in an older trie layout is compiled again as it loads, and still matches", async () => {
+    const area = fakeArea();
+    const store = readerGlossaryStore(area as unknown as Storage.StorageArea);
+    await store.save([glossary("mine", ["Quill"])]);
+    const saved = area.data.readerIndex as CompiledIndex;
+    area.data.readerIndex = { ...saved, trie: { codes: saved.trie.codes, counts: "!", terminals: [1, 0] } };
+    const index = await store.loadIndex();
+    expect(index?.trie).toEqual(saved.trie);
+    expect(new Matcher(index?.aliases ?? [], index?.trie).scan("A quill.")).toHaveLength(1);
   });
 
   it("with nothing stored, there are no glossaries and no index", async () => {

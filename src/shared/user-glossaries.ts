@@ -69,7 +69,12 @@ export function readerGlossaryStore(area: Storage.StorageArea) {
 
 /** The compiled index of every reader entry, or null when the reader has none (all a page needs). */
 export async function loadReaderIndex(area: Storage.StorageArea): Promise<CompiledIndex | null> {
-  const index = (await area.get(INDEX_KEY))[INDEX_KEY] as CompiledIndex | undefined;
+  const found = await area.get([INDEX_KEY, GLOSSARIES_KEY]);
+  let index = found[INDEX_KEY] as CompiledIndex | undefined;
+  // An index saved by an older version lays its trie out differently: compile it again, as it loads.
+  if (index && typeof index.trie?.firstWords !== "string") {
+    index = compileReaderIndex((found[GLOSSARIES_KEY] as Stored | undefined)?.glossaries ?? []);
+  }
   return index && index.entries.length > 0 ? index : null;
 }
 
