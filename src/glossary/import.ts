@@ -5,8 +5,8 @@
  */
 import * as v from "valibot";
 import { withDefaults } from "../shared/settings";
-import { parseCsv } from "./csv";
-import { type GlossarySource, type ReaderGlossary, slug } from "./reader-glossary";
+import { csvFieldNames, csvRows } from "./import-csv";
+import type { GlossarySource, ReaderGlossary } from "./reader-glossary";
 import { type Entry, EntrySchema } from "./schema";
 
 /** Larger files are refused before they are read: storage.local holds about 10 MB in all. */
@@ -147,84 +147,12 @@ function forbiddenKeyPath(value: unknown): string | null {
   return null;
 }
 
-/** The CSV columns; term, summary and source are required, aliases and category are optional. */
-const CSV_COLUMNS = ["term", "summary", "aliases", "source", "category"] as const;
-const REQUIRED_COLUMNS = ["term", "summary", "source"];
-
 function parseCsvFile(fileName: string, text: string, context: ImportContext): ImportResult {
-  const parsed = parseCsv(text);
-  if (!parsed.ok) return { ok: false, error: `${fileName}: line ${parsed.line}: ${parsed.error}` };
-  const [header, ...rows] = parsed.records;
-  if (!header) return { ok: false, error: `${fileName}: the file is empty` };
-  const columns = header.fields.map((name) => name.trim().toLowerCase());
-  const missing = REQUIRED_COLUMNS.filter((name) => !columns.includes(name));
-  const unknown = columns.filter((name) => !(CSV_COLUMNS as readonly string[]).includes(name));
-  if (missing.length > 0 || unknown.length > 0) {
-    const parts = [
-      missing.length > 0 ? `missing column(s) ${missing.join(", ")}` : "",
-      unknown.length > 0 ? `unknown column(s) ${unknown.join(", ")}` : "",
-    ].filter(Boolean);
-    return {
-      ok: false,
-      error: `${fileName}: line ${header.line}: ${parts.join("; ")} (the first line must name the columns: term, summary, aliases, source, and optionally category)`,
-    };
-  }
-  const raw: unknown[] = [];
-  const lines: number[] = [];
-  const lineProblems: string[] = [];
-  for (const row of rows) {
-    if (row.fields.length !== columns.length) {
-      lineProblems.push(
-        `${fileName}: line ${row.line}: has ${row.fields.length} fields, the first line names ${columns.length}`,
-      );
-      continue;
-    }
-    const cell = (name: string) => (row.fields[columns.indexOf(name)] ?? "").trim();
-    raw.push(entryFromRow(cell, context.today));
-    lines.push(row.line);
-  }
-  const checked = checkEntries(raw, context, (n) => `${fileName}: line ${lines[n]}`);
-  const invalid = [...lineProblems, ...checked.invalid.map(csvFieldNames)];
-  return { ok: true, kind: "entries", entries: checked.entries, invalid, total: rows.length };
-}
-
-/** Names the CSV column a schema problem is about. */
-function csvFieldNames(problem: string): string {
-  return problem
-    .replace(/› title:/, "› term:")
-    .replace(/› id:/, "› term:")
-    .replace(/› sources › 0 › (url|title):/, "› source:")
-    .replace(/› aliases › \d+:/, "› aliases:");
-}
-
-/** A CSV row as an entry; the schema then checks it like any other. */
-function entryFromRow(cell: (name: string) => string, today: string): unknown {
-  const term = cell("term");
-  const aliases = [term, ...cell("aliases").split(/[;|]/)].map((alias) => alias.trim()).filter(Boolean);
-  const unique = aliases.filter(
-    (alias, i) => aliases.findIndex((other) => other.toLowerCase() === alias.toLowerCase()) === i,
-  );
-  const source = cell("source");
-  return {
-    id: slug(term) || term,
-    title: term,
-    // Short acronyms in capitals are case-sensitive, as in the bundled glossary ("UN" is not "un").
-    aliases: unique.map((alias) =>
-      /^\p{Lu}{2,3}$/u.test(alias) ? { text: alias, caseSensitive: true } : alias,
-    ),
-    category: cell("category") || "concept",
-    summary: cell("summary"),
-    sources: [{ title: hostOf(source), url: source }],
-    reviewed: today,
-  };
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).hostname || "Source";
-  } catch {
-    return "Source";
-  }
+  const rows = csvRows(fileName, text, context.today);
+  if (!rows.ok) return rows;
+  const checked = checkEntries(rows.raw, context, (n) => `${fileName}: line ${rows.lines[n]}`);
+  const invalid = [...rows.lineProblems, ...checked.invalid.map(csvFieldNames)];
+  return { ok: true, kind: "entries", entries: checked.entries, invalid, total: rows.total };
 }
 
 const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
