@@ -4,6 +4,7 @@
  * Pure and total.
  */
 import { parseCsv } from "./csv";
+import { message, type Problem, problem } from "./problems";
 import { slug } from "./reader-glossary";
 
 /** The CSV columns; term, summary and source are required, aliases and category are optional. */
@@ -11,44 +12,46 @@ const CSV_COLUMNS = ["term", "summary", "aliases", "source", "category"] as cons
 const REQUIRED_COLUMNS = ["term", "summary", "source"];
 
 export type CsvRows =
-  | { ok: false; error: string }
+  | { ok: false; error: Problem }
   | {
       ok: true;
       /** One raw entry per row with the right number of fields, and the line each starts on. */
       raw: unknown[];
       lines: number[];
       /** Rows left out, described. */
-      lineProblems: string[];
+      lineProblems: Problem[];
       total: number;
     };
 
 /** Reads the rows of a CSV file into raw entries, or says why the file cannot be read. */
 export function csvRows(fileName: string, text: string, today: string): CsvRows {
   const parsed = parseCsv(text);
-  if (!parsed.ok) return { ok: false, error: `${fileName}: line ${parsed.line}: ${parsed.error}` };
+  if (!parsed.ok) {
+    const what = message(parsed.error === "unclosed" ? "problemCsvUnclosed" : "problemCsvAfterQuote");
+    return { ok: false, error: problem(fileName, what, message("problemAtLine", String(parsed.line))) };
+  }
   const [header, ...rows] = parsed.records;
-  if (!header) return { ok: false, error: `${fileName}: the file is empty` };
+  if (!header) return { ok: false, error: problem(fileName, message("problemEmptyFile")) };
   const columns = header.fields.map((name) => name.trim().toLowerCase());
-  const missing = REQUIRED_COLUMNS.filter((name) => !columns.includes(name));
-  const unknown = columns.filter((name) => !(CSV_COLUMNS as readonly string[]).includes(name));
-  if (missing.length > 0 || unknown.length > 0) {
-    const parts = [
-      missing.length > 0 ? `missing column(s) ${missing.join(", ")}` : "",
-      unknown.length > 0 ? `unknown column(s) ${unknown.join(", ")}` : "",
-    ].filter(Boolean);
-    return {
-      ok: false,
-      error: `${fileName}: line ${header.line}: ${parts.join("; ")} (the first line must name the columns: term, summary, aliases, source, and optionally category)`,
-    };
+  const missing = REQUIRED_COLUMNS.filter((name) => !columns.includes(name)).join(", ");
+  const unknown = columns.filter((name) => !(CSV_COLUMNS as readonly string[]).includes(name)).join(", ");
+  if (missing || unknown) {
+    const what =
+      missing && unknown
+        ? message("problemCsvMissingUnknown", missing, unknown)
+        : missing
+          ? message("problemCsvMissing", missing)
+          : message("problemCsvUnknown", unknown);
+    const at = message("problemAtLine", String(header.line));
+    return { ok: false, error: problem(fileName, message("problemCsvHeader", what), at) };
   }
   const raw: unknown[] = [];
   const lines: number[] = [];
-  const lineProblems: string[] = [];
+  const lineProblems: Problem[] = [];
   for (const row of rows) {
     if (row.fields.length !== columns.length) {
-      lineProblems.push(
-        `${fileName}: line ${row.line}: has ${row.fields.length} fields, the first line names ${columns.length}`,
-      );
+      const what = message("problemCsvFieldCount", String(row.fields.length), String(columns.length));
+      lineProblems.push(problem(fileName, what, message("problemAtLine", String(row.line))));
       continue;
     }
     const cell = (name: string) => (row.fields[columns.indexOf(name)] ?? "").trim();
@@ -58,13 +61,13 @@ export function csvRows(fileName: string, text: string, today: string): CsvRows 
   return { ok: true, raw, lines, lineProblems, total: rows.length };
 }
 
-/** Names the CSV column a schema problem is about. */
-export function csvFieldNames(problem: string): string {
-  return problem
-    .replace(/› title:/, "› term:")
-    .replace(/› id:/, "› term:")
-    .replace(/› sources › 0 › (url|title):/, "› source:")
-    .replace(/› aliases › \d+:/, "› aliases:");
+/** Names the CSV column an entry's field comes from (["sources", "0", "url"] → ["source"]). */
+export function csvFieldName(field: string[]): string[] {
+  const [first, second, third] = field;
+  if (field.length === 1 && (first === "title" || first === "id")) return ["term"];
+  if (first === "sources" && second === "0" && (third === "url" || third === "title")) return ["source"];
+  if (first === "aliases" && field.length === 2) return ["aliases"];
+  return field;
 }
 
 /** A CSV row as an entry; the schema then checks it like any other. */
