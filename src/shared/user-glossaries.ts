@@ -93,7 +93,9 @@ export function watchReaderGlossaries(
   signal: AbortSignal,
 ): void {
   const listener = (changes: Record<string, unknown>, area: string) => {
-    if (area === "local" && INDEX_KEY in changes) callback();
+    // Both keys: Chromium reports only the keys whose value changed, and a new summary leaves the
+    // compiled index (aliases only) as it was, while an open page still holds the old entry.
+    if (area === "local" && (INDEX_KEY in changes || GLOSSARIES_KEY in changes)) callback();
   };
   onChanged.addListener(listener);
   signal.addEventListener("abort", () => onChanged.removeListener(listener), { once: true });
