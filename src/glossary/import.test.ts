@@ -70,6 +70,17 @@ describe("parseImport: bad input names the file, the entry or line, and the fiel
     );
   });
 
+  it("malformed JSON: where the browser's JSON.parse stopped, as a line and column, in our words", () => {
+    expect(parse("a.json", '[\n  {"id": 1}\n  {"id": 2}\n]')).toEqual({
+      ok: false,
+      error:
+        "a.json: not valid JSON: there is a mistake near line 3, column 3. Correct the file, or save it again from the program that made it.",
+    });
+    expect(parse("b.json", "[1,")).toMatchObject({
+      error: expect.stringMatching(/^b\.json: not valid JSON: the file ends too soon/),
+    });
+  });
+
   it("malformed CSV: an unclosed quote, with its line", () => {
     expect(read("import-bad-quote.csv")).toEqual({
       ok: false,

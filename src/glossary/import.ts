@@ -95,7 +95,9 @@ export function exportText(backup: Backup, exported: string): string {
 function jsonMistake(json: string, detail: string): Message {
   const lineColumn = /line (\d+) column (\d+)/.exec(detail);
   if (lineColumn) return message("problemNotJsonAt", lineColumn[1] as string, lineColumn[2] as string);
+  if (/end of JSON input/.test(detail)) return message("problemNotJsonEnd");
   const position = /position (\d+)/.exec(detail);
+  // Else the browser's words are all there is ("Unexpected token '<', "<html>…" is not valid JSON").
   if (!position) return message("problemNotJson", detail);
   const lines = json.slice(0, Number(position[1])).split("\n");
   return message("problemNotJsonAt", String(lines.length), String((lines.at(-1) ?? "").length + 1));

@@ -23,6 +23,7 @@ export const PROBLEM_MESSAGES = {
   problemUnreadable: ["detail"],
   problemNotJson: ["detail"],
   problemNotJsonAt: ["line", "column"],
+  problemNotJsonEnd: [],
   problemNotGlossary: ["what"],
   problemKindNull: [],
   problemKindObject: [],

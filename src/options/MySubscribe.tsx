@@ -55,10 +55,22 @@ export function MySubscribe({ glossaries, bundledIds, today }: Props) {
     }
   };
 
-  const updateNow = () =>
-    void refreshSubscriptions(store, bundledIds, (u, i) => fetch(u, i)).then(() =>
-      setStatus({ error: false, text: t("mySubscribeUpdated") }),
-    );
+  const updateNow = async () => {
+    try {
+      await refreshSubscriptions(store, bundledIds, (u, i) => fetch(u, i));
+      // Each failure is shown on its glossary; say here that there are some.
+      const failed = (await store.load()).filter(
+        (glossary) => glossary.source.kind === "subscription" && glossary.source.lastError,
+      ).length;
+      setStatus(
+        failed > 0
+          ? { error: true, text: t("mySubscribeUpdateFailed", String(failed)) }
+          : { error: false, text: t("mySubscribeUpdated") },
+      );
+    } catch (error) {
+      setStatus({ error: true, text: saveFailureText(error) });
+    }
+  };
 
   return (
     <div class="subscribe">
@@ -78,7 +90,7 @@ export function MySubscribe({ glossaries, bundledIds, today }: Props) {
           {t("mySubscribe")}
         </button>
         {subscriptions.length > 0 && (
-          <button type="button" name="updateSubscriptions" onClick={updateNow}>
+          <button type="button" name="updateSubscriptions" onClick={() => void updateNow()}>
             {t("mySubscribeUpdateNow")}
           </button>
         )}

@@ -426,6 +426,7 @@ describe.each(BROWSERS)("%s: subscribing to a glossary by URL", (name) => {
     const updated = await stored(options);
     feeds.feed.status = 500;
     await click(options, 'button[name="updateSubscriptions"]');
+    await waitForText(options, "[data-subscribe-status]", "1 subscription(s) could not be updated");
     await waitForText(
       options,
       '[data-glossary="127-0-0-1"] [data-last-error]',
