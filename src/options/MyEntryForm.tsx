@@ -93,7 +93,7 @@ export function MyEntryForm({ initial, editing, taken, today, onSave, onCancel }
         >
           {CATEGORY_LIST.map((category) => (
             <option key={category} value={category}>
-              {category}
+              {t(`category_${category.replace("-", "_")}`)}
             </option>
           ))}
         </select>
