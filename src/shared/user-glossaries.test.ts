@@ -3,7 +3,7 @@ import type { Storage } from "webextension-polyfill";
 import { Matcher } from "../engine/matcher";
 import type { CompiledIndex } from "../glossary/compile";
 import type { ReaderGlossary } from "../glossary/reader-glossary";
-import { readerGlossaryStore, SaveError } from "./user-glossaries";
+import { readerGlossaryStore, SaveError, watchReaderGlossaries } from "./user-glossaries";
 
 /** An in-memory storage area that can be told to reject writes, as a full quota does. */
 function fakeArea(full = false) {
@@ -58,6 +58,8 @@ describe("readerGlossaryStore", () => {
     const failed = store.update((list) => [...list, glossary("big", ["Orvane"])]);
     await expect(failed).rejects.toThrow(SaveError);
     await expect(failed).rejects.toThrow(/storage for Backstory is full \(QUOTA_BYTES quota exceeded\)/);
+    // What the options page words in the reader's language.
+    await expect(failed).rejects.toMatchObject({ full: true, reason: "QUOTA_BYTES quota exceeded" });
     expect(JSON.stringify(area.data)).toBe(before);
   });
 
@@ -76,5 +78,28 @@ describe("readerGlossaryStore", () => {
     const store = readerGlossaryStore(fakeArea() as unknown as Storage.StorageArea);
     expect(await store.load()).toEqual([]);
     expect(await store.loadIndex()).toBeNull();
+  });
+
+  it("calls back when the glossaries change, even when their compiled index does not", () => {
+    type Listener = (changes: Record<string, unknown>, area: string) => void;
+    const listeners = new Set<Listener>();
+    const onChanged = {
+      addListener: (listener: Listener) => listeners.add(listener),
+      removeListener: (listener: Listener) => listeners.delete(listener),
+    } as unknown as Storage.Static["onChanged"];
+    const controller = new AbortController();
+    let calls = 0;
+    watchReaderGlossaries(onChanged, () => calls++, controller.signal);
+    const change = (changes: Record<string, unknown>, area: string) => {
+      for (const listener of listeners) listener(changes, area);
+    };
+    // Chromium reports only the keys whose value changed: a new summary changes the glossaries alone.
+    change({ readerGlossaries: {} }, "local");
+    change({ readerIndex: {} }, "local");
+    change({ settings: {} }, "sync");
+    change({ filler: {} }, "local");
+    expect(calls).toBe(2);
+    controller.abort();
+    expect(listeners.size).toBe(0);
   });
 });

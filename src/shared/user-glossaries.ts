@@ -20,7 +20,16 @@ interface Stored {
   glossaries: ReaderGlossary[];
 }
 
-export class SaveError extends Error {}
+/** A rejected write; `full` and `reason` let the options page word it in the reader's language. */
+export class SaveError extends Error {
+  constructor(
+    message: string,
+    readonly full: boolean,
+    readonly reason: string,
+  ) {
+    super(message);
+  }
+}
 
 export function readerGlossaryStore(area: Storage.StorageArea) {
   async function load(): Promise<ReaderGlossary[]> {
@@ -54,6 +63,8 @@ export function readerGlossaryStore(area: Storage.StorageArea) {
           full
             ? `Nothing was saved: the browser's storage for Backstory is full (${reason}). Remove a glossary or import a smaller file.`
             : `Nothing was saved: the browser refused to store the glossaries (${reason}).`,
+          full,
+          reason,
         );
       }
     },
@@ -87,7 +98,9 @@ export function watchReaderGlossaries(
   signal: AbortSignal,
 ): void {
   const listener = (changes: Record<string, unknown>, area: string) => {
-    if (area === "local" && INDEX_KEY in changes) callback();
+    // Both keys: Chromium reports only the keys whose value changed, and a new summary leaves the
+    // compiled index (aliases only) as it was, while an open page still holds the old entry.
+    if (area === "local" && (INDEX_KEY in changes || GLOSSARIES_KEY in changes)) callback();
   };
   onChanged.addListener(listener);
   signal.addEventListener("abort", () => onChanged.removeListener(listener), { once: true });
