@@ -13,6 +13,23 @@ export interface IndexAlias {
   exact?: string;
 }
 
+/**
+ * The aliases as the compiled index keeps them: each alias's entry, and the exact text of the
+ * case-sensitive ones, by alias number. Loading it creates no object per alias.
+ */
+export interface AliasTable {
+  entries: number[];
+  exact: Record<string, string>;
+}
+
+export function aliasTable(aliases: readonly IndexAlias[]): AliasTable {
+  const exact: Record<string, string> = {};
+  aliases.forEach((alias, n) => {
+    if (alias.exact !== undefined) exact[n] = alias.exact;
+  });
+  return { entries: aliases.map((alias) => alias.entry), exact };
+}
+
 export interface Match {
   start: number;
   end: number;
@@ -170,11 +187,16 @@ export class Matcher {
   /** For nodes whose aliases are all case-insensitive: the entries they stand for, worked out once. */
   private readonly plainEntries = new Map<number, number[]>();
 
-  /** From aliases (tools and tests), or from the trie the build compiled for them (the extension). */
-  constructor(
-    private readonly aliases: readonly IndexAlias[],
-    trie: CompactTrie = compactTrie(aliases),
-  ) {
+  private readonly aliases: AliasTable;
+
+  /**
+   * From a compiled index's alias table and trie (the extension), or from a list of aliases, the trie
+   * then built for them (tools and tests).
+   */
+  constructor(aliases: AliasTable | readonly IndexAlias[], trie?: CompactTrie) {
+    const list = Array.isArray(aliases) ? (aliases as readonly IndexAlias[]) : null;
+    this.aliases = list ? aliasTable(list) : (aliases as AliasTable);
+    trie ??= compactTrie(list ?? []);
     this.codes = trie.codes;
     this.nodes = trie.nodes;
     this.terminals = trie.terminals;
@@ -205,8 +227,11 @@ export class Matcher {
     if (known) return known;
     const from = readNumber(this.nodes, node * 4 + 2);
     const to = readNumber(this.nodes, node * 4 + 6);
-    const aliases: IndexAlias[] = [];
-    for (let t = from; t < to; t++) aliases.push(this.aliases[this.terminals[t] as number] as IndexAlias);
+    const aliases: { entry: number; exact?: string }[] = [];
+    for (let t = from; t < to; t++) {
+      const n = this.terminals[t] as number;
+      aliases.push({ entry: this.aliases.entries[n] as number, exact: this.aliases.exact[n] });
+    }
     const entries = acceptedEntries(aliases, text, start, end);
     if (aliases.every((alias) => alias.exact === undefined)) this.plainEntries.set(node, entries);
     return entries;
@@ -300,7 +325,12 @@ function endsWord(text: string, end: number): boolean {
   return true;
 }
 
-function acceptedEntries(aliases: IndexAlias[], text: string, start: number, end: number): number[] {
+function acceptedEntries(
+  aliases: readonly { entry: number; exact?: string }[],
+  text: string,
+  start: number,
+  end: number,
+): number[] {
   const entries: number[] = [];
   for (const alias of aliases) {
     if (alias.exact !== undefined) {

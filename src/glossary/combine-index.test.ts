@@ -1,17 +1,25 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { foldAlias } from "../engine/fold";
-import { type CompactTrie, compactTrie, type IndexAlias, Matcher, readNumber } from "../engine/matcher";
+import {
+  aliasTable,
+  type CompactTrie,
+  compactTrie,
+  type IndexAlias,
+  Matcher,
+  readNumber,
+} from "../engine/matcher";
 import { combineIndexes, combineTries } from "./combine-index";
 import type { CompiledIndex } from "./compile";
+import { entryColumns, entryTitle } from "./entry-table";
 
 const SEED = 20200221;
 
 function indexOf(terms: string[]): CompiledIndex {
   const aliases: IndexAlias[] = terms.map((term, entry) => ({ folded: foldAlias(term), entry }));
   return {
-    entries: terms.map((term, n) => ({ id: `e${n}`, title: term, category: "concept" })),
-    aliases,
+    entries: entryColumns(terms.map((term, n) => ({ id: `e${n}`, title: term, category: "concept" }))),
+    aliases: aliasTable(aliases),
     trie: compactTrie(aliases),
   };
 }
@@ -55,7 +63,7 @@ describe("combineTries", () => {
     const matcher = new Matcher(combined.aliases, combined.trie);
     const found = matcher
       .scan("In Idlib, the Sochi agreement; Hamas in Gaza.")
-      .map((match) => combined.entries[match.entries[0] as number]?.title);
+      .map((match) => entryTitle(combined.entries, match.entries[0] as number));
     expect(found).toEqual(["Idlib", "Sochi agreement", "Hamas", "Gaza"]);
     const hamas = matcher.scan("Hamas")[0]?.entries ?? [];
     expect(hamas).toEqual([3]); // the reader's entry (after the 3 bundled ones), not the bundled 2

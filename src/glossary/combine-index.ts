@@ -7,20 +7,23 @@
  */
 import { type CompactTrie, mergeFirstWords, nodesText, readNumber } from "../engine/matcher";
 import type { CompiledIndex } from "./compile";
+import { joinColumns } from "./entry-table";
 
 const edgeStart = (trie: CompactTrie, node: number) => readNumber(trie.nodes, node * 4);
 const aliasStart = (trie: CompactTrie, node: number) => readNumber(trie.nodes, node * 4 + 2);
 
 export function combineIndexes(bundled: CompiledIndex, reader: CompiledIndex): CompiledIndex {
-  if (reader.entries.length === 0) return bundled;
-  const entryOffset = bundled.entries.length;
-  const aliasOffset = bundled.aliases.length;
+  if (reader.entries.count === 0) return bundled;
+  const entryOffset = bundled.entries.count;
+  const aliasOffset = bundled.aliases.entries.length;
+  const exact = { ...bundled.aliases.exact };
+  for (const [n, text] of Object.entries(reader.aliases.exact)) exact[Number(n) + aliasOffset] = text;
   return {
-    entries: [...bundled.entries, ...reader.entries],
-    aliases: [
-      ...bundled.aliases,
-      ...reader.aliases.map((alias) => ({ ...alias, entry: alias.entry + entryOffset })),
-    ],
+    entries: joinColumns(bundled.entries, reader.entries),
+    aliases: {
+      entries: [...bundled.aliases.entries, ...reader.aliases.entries.map((entry) => entry + entryOffset)],
+      exact,
+    },
     trie: combineTries(bundled.trie, reader.trie, aliasOffset),
   };
 }

@@ -6,6 +6,7 @@ import { useState } from "preact/hooks";
 import browser from "webextension-polyfill";
 import { bundledIndex } from "../glossary/bundled";
 import { type EntryFields, emptyFields, fieldsOf } from "../glossary/entry-form";
+import { entryRows } from "../glossary/entry-table";
 import { exportText } from "../glossary/import";
 import { OWN_GLOSSARY_ID, type ReaderGlossary, takenIds } from "../glossary/reader-glossary";
 import type { Entry } from "../glossary/schema";
@@ -19,7 +20,7 @@ import { saveFailureText } from "./save-failure";
 import { store, useReaderGlossaries } from "./use-reader-glossaries";
 import "./my-glossaries.css";
 
-const bundledIds = bundledIndex.entries.map((entry) => entry.id);
+const bundledIds = entryRows(bundledIndex.entries).map((entry) => entry.id);
 const today = () => new Date().toISOString().slice(0, 10);
 
 export function MyGlossaries() {

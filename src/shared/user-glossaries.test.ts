@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Storage } from "webextension-polyfill";
 import { Matcher } from "../engine/matcher";
 import type { CompiledIndex } from "../glossary/compile";
+import { entryColumns, entryRows } from "../glossary/entry-table";
 import type { ReaderGlossary } from "../glossary/reader-glossary";
 import { readerGlossaryStore, SaveError, watchReaderGlossaries } from "./user-glossaries";
 
@@ -44,7 +45,11 @@ describe("readerGlossaryStore", () => {
     const store = readerGlossaryStore(area as unknown as Storage.StorageArea);
     await store.save([glossary("mine", ["Quill", "Orvane"]), glossary("feed", ["Fenwick"])]);
     expect((await store.load()).map((g) => g.id)).toEqual(["mine", "feed"]);
-    expect((await store.loadIndex())?.entries.map((e) => e.id)).toEqual(["quill", "orvane", "fenwick"]);
+    expect(entryRows((await store.loadIndex())?.entries ?? entryColumns([])).map((e) => e.id)).toEqual([
+      "quill",
+      "orvane",
+      "fenwick",
+    ]);
     expect((await store.entry("fenwick"))?.title).toBe("Fenwick");
     expect(await store.entry("nothing")).toBeNull();
   });

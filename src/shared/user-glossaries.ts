@@ -83,10 +83,10 @@ export async function loadReaderIndex(area: Storage.StorageArea): Promise<Compil
   const found = await area.get([INDEX_KEY, GLOSSARIES_KEY]);
   let index = found[INDEX_KEY] as CompiledIndex | undefined;
   // An index saved by an older version lays its trie out differently: compile it again, as it loads.
-  if (index && typeof index.trie?.firstWords !== "string") {
+  if (index && (typeof index.trie?.firstWords !== "string" || typeof index.entries?.ids !== "string")) {
     index = compileReaderIndex((found[GLOSSARIES_KEY] as Stored | undefined)?.glossaries ?? []);
   }
-  return index && index.entries.length > 0 ? index : null;
+  return index && index.entries.count > 0 ? index : null;
 }
 
 export type ReaderGlossaryStore = ReturnType<typeof readerGlossaryStore>;
