@@ -5,7 +5,14 @@
  */
 import { ContextWords, isIntact, type Mark, MarkSet, markFor } from "../engine/marks";
 import type { Match, Matcher } from "../engine/matcher";
-import { BlockWalker, blockOf, isInsideSkipped, type TextBlock, walkBlocks } from "../engine/text-blocks";
+import {
+  BlockWalker,
+  blockOf,
+  isInsideSkipped,
+  locate,
+  type TextBlock,
+  walkBlocks,
+} from "../engine/text-blocks";
 import type { CompiledIndex } from "../glossary/compile";
 import { HOST_TAG } from "../shared/host-tag";
 import { Slicer } from "./slicer";
@@ -74,7 +81,7 @@ export class PageMarker {
    */
   private async scan(...roots: Element[]): Promise<void> {
     const slicer = new Slicer();
-    const found: Found[] = [];
+    const found = new Candidates((block, match, seen) => this.worthKeeping(block, match, seen));
     // Until some match needs the page's context words, the texts are kept to read them from then.
     let unread: string[] | null = this.contextRead ? null : [];
     const whole = roots.length === 1 && roots[0] === this.root;
@@ -82,7 +89,7 @@ export class PageMarker {
       const walker = new BlockWalker(root);
       for (let block = walker.next(); block; block = walker.next()) {
         const matches = this.matcher.scan(block.text);
-        if (matches.length > 0) found.push({ block, matches });
+        if (matches.length > 0) found.add(block, matches);
         if (unread && matches.some((match) => this.context.rules(match.entries))) {
           this.contextRead = true;
           // A rescan of a part kept only that part's texts: read the whole article instead.
@@ -104,7 +111,7 @@ export class PageMarker {
         }
       }
     }
-    for (const { block, matches } of fromViewport(found)) {
+    for (const { block, matches } of found.fromViewport()) {
       for (const match of matches) this.consider(block, match);
       if (slicer.due()) {
         await slicer.pause();
@@ -118,11 +125,26 @@ export class PageMarker {
     if (entry === undefined || this.marks.size >= MAX_MARKS) return;
     if (this.options.firstOnly && this.firstMark.has(entry)) return;
     const mark = markFor(block, match, entry);
-    // Hidden text (display:none, visibility:hidden) is not the reader's text.
-    if (!mark.nodes[0]?.parentElement?.checkVisibility({ visibilityProperty: true })) return;
+    if (!isVisible(mark.nodes[0])) return;
     this.marks.add(mark);
     this.highlight.add(mark.range);
     if (!this.firstMark.has(entry)) this.firstMark.set(entry, mark);
+  }
+
+  /**
+   * Whether a match found in the scan can still become a mark. Marking each entry once, only its
+   * first match from the viewport on (and its first above) can; the rest are let go at once, so a long
+   * page is not held in memory until it is marked. A match whose entry hangs on context words is kept:
+   * which entry it is may only be known once the whole page is read.
+   */
+  private worthKeeping(block: TextBlock, match: Match, seen: Set<number>): boolean {
+    if (!this.options.firstOnly || match.entries.length !== 1 || this.context.rules(match.entries))
+      return true;
+    const entry = match.entries[0] as number;
+    if (seen.has(entry) || this.firstMark.has(entry) || !isVisible(locate(block, match.start).node))
+      return false;
+    seen.add(entry);
+    return true;
   }
 
   /** The entry a match stands for on this page, leaving out those the reader hid; undefined for none. */
@@ -183,6 +205,11 @@ function* textsOf(root: Element): Generator<string> {
   for (const block of walkBlocks(root)) yield block.text;
 }
 
+/** Hidden text (display:none, visibility:hidden) is not the reader's text. */
+function isVisible(node: Text | undefined): boolean {
+  return node?.parentElement?.checkVisibility({ visibilityProperty: true }) ?? false;
+}
+
 /** Opening and closing the explainer adds and removes our host element: not a change to the page. */
 function isOurOwn(record: MutationRecord): boolean {
   const nodes = [...record.addedNodes, ...record.removedNodes];
@@ -196,18 +223,30 @@ interface Found {
 }
 
 /**
- * Blocks from the first one on screen onwards, then those above it: what the reader sees is marked
- * first. Blocks are in document order, so a binary search over a few boxes finds the place.
+ * The matches of a scan, in the order they are marked: from the first block on screen onwards, then
+ * those above it, so what the reader sees is marked first. Blocks come in document order, so a block's
+ * box is read only until one is found that is not above the screen.
  */
-function fromViewport(blocks: Found[]): Found[] {
-  let low = 0;
-  let high = blocks.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    const element = blocks[mid]?.block.nodes[0]?.parentElement;
-    const bottom = element ? element.getBoundingClientRect().bottom : 0;
-    if (bottom < 0) low = mid + 1;
-    else high = mid;
+class Candidates {
+  private readonly below: Found[] = [];
+  private readonly above: Found[] = [];
+  private readonly seenBelow = new Set<number>();
+  private readonly seenAbove = new Set<number>();
+  private onScreenYet = false;
+
+  constructor(private readonly keep: (block: TextBlock, match: Match, seen: Set<number>) => boolean) {}
+
+  add(block: TextBlock, matches: Match[]): void {
+    if (!this.onScreenYet) {
+      const element = block.nodes[0]?.parentElement;
+      this.onScreenYet = !element || element.getBoundingClientRect().bottom >= 0;
+    }
+    const seen = this.onScreenYet ? this.seenBelow : this.seenAbove;
+    const kept = matches.filter((match) => this.keep(block, match, seen));
+    if (kept.length > 0) (this.onScreenYet ? this.below : this.above).push({ block, matches: kept });
   }
-  return low === 0 ? blocks : [...blocks.slice(low), ...blocks.slice(0, low)];
+
+  fromViewport(): Found[] {
+    return [...this.below, ...this.above];
+  }
 }
