@@ -3,7 +3,7 @@
  * not until the pointer has left both the term and the card for a grace period. A tap or the keyboard
  * opens one at once, and it stays until closed.
  */
-import type { Mark } from "../engine/marks";
+import { isIntact, type Mark } from "../engine/marks";
 import type { Entry } from "../glossary/schema";
 import { PopoverHost } from "../popover/host";
 import { callBackground } from "../shared/messages";
@@ -83,6 +83,19 @@ export class Explainer {
     clearTimeout(this.dwellTimer);
     this.dwellTimer = 0;
     this.candidate = null;
+  }
+
+  /**
+   * The page removed or rewrote text (a single-page-app navigation, a feed dropping old items): a card
+   * open on a term that is gone closes, and a dwell on one stops. Either would otherwise hold on to the
+   * removed content (the card's range keeps its whole subtree alive) and place the card on nothing.
+   */
+  letGoOfRemoved(): void {
+    if (this.open && !isIntact(this.open)) this.close();
+    else if (this.candidate && !isIntact(this.candidate)) {
+      this.cancelDwell();
+      this.candidate = null;
+    }
   }
 
   /** Renders the candidate's card unseen near the dwell's end; not while another card is open. */
