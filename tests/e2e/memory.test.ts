@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { BROWSERS, type Tab, waitFor } from "./harness";
 import { highlightRanges } from "./memory-probes";
 import { markedTexts, pointOnText } from "./probes";
+import { setSettings } from "./reader-settings";
 import { useSession } from "./session";
 
 type PageHooks = {
@@ -16,6 +17,7 @@ type PageHooks = {
   addItems: (count: number) => number;
   dropOldest: (count: number) => void;
   feedTerms: () => string[];
+  feedOccurrences: () => string[];
 };
 // Run inside the page, so each names the window itself (a driver serialises the function alone).
 const navigate = () => (window as unknown as PageHooks).navigate();
@@ -23,21 +25,26 @@ const viewTerms = () => (window as unknown as PageHooks).viewTerms;
 const addItems = (count: number) => (window as unknown as PageHooks).addItems(count);
 const dropOldest = (count: number) => (window as unknown as PageHooks).dropOldest(count);
 const feedTerms = () => (window as unknown as PageHooks).feedTerms();
+const feedOccurrences = () => (window as unknown as PageHooks).feedOccurrences();
+const bodySwapped = () => (window as unknown as { bodySwapped?: number }).bodySwapped;
 
-/** Waits until exactly these terms are drawn, once each (the default marks each term's first occurrence). */
+/**
+ * Waits until exactly these terms are drawn, as often as listed (by default each term's first
+ * occurrence), and no range is left on removed text: a change is handled in a batch, 150 ms later.
+ */
 async function waitForDrawn(tab: Tab, expected: string[], what: string): Promise<void> {
   const want = JSON.stringify([...expected].sort());
   let seen = "";
   await waitFor(
     async () => {
-      const now = await tab.evaluate(markedTexts);
-      seen = JSON.stringify([...now].sort());
-      return seen === want;
+      const { detached } = await tab.evaluate(highlightRanges);
+      seen = `${JSON.stringify((await tab.evaluate(markedTexts)).sort())}, ${detached} on removed text`;
+      return seen === `${want}, 0 on removed text`;
     },
     what,
     10_000,
   ).catch((error: Error) => {
-    throw new Error(`${error.message}; drawn: ${seen}, expected: ${want}`);
+    throw new Error(`${error.message}; drawn: ${seen}; expected: ${want}`);
   });
 }
 
@@ -99,6 +106,34 @@ describe.each(BROWSERS)("%s: memory stays bounded", (name) => {
       expect(await tab.evaluate(highlightRanges)).toEqual({ ranges: terms.length, detached: 0 });
     } finally {
       await tab.close();
+    }
+  }, 60_000);
+
+  it("a page that replaces document.body keeps no ranges on the body it threw away", async () => {
+    const tab = await open("hostile-body.html");
+    try {
+      await waitFor(() => tab.evaluate(bodySwapped), "the page to swap its body twice", 10_000);
+      await waitForDrawn(tab, ["Idlib", "Ankara", "S-400"], "the terms of the third body");
+      expect(await tab.evaluate(highlightRanges)).toEqual({ ranges: 3, detached: 0 });
+    } finally {
+      await tab.close();
+    }
+  }, 60_000);
+
+  // Last: it changes the reader's settings for the rest of this browser's session.
+  it("with every occurrence marked, a feed's marks follow the items it keeps", async () => {
+    await setSettings(session.browser, { everyOccurrence: true });
+    const tab = await open("memory-feed.html");
+    try {
+      await tab.evaluate(addItems, 40);
+      await waitForDrawn(tab, await tab.evaluate(feedOccurrences), "every occurrence in the feed");
+      await tab.evaluate(dropOldest, 40);
+      const left = await tab.evaluate(feedOccurrences);
+      await waitForDrawn(tab, left, "the occurrences in the items left, and no others");
+      expect(await tab.evaluate(highlightRanges)).toEqual({ ranges: left.length, detached: 0 });
+    } finally {
+      await tab.close();
+      await setSettings(session.browser, { everyOccurrence: false });
     }
   }, 60_000);
 });
