@@ -3,7 +3,7 @@
  * not until the pointer has left both the term and the card for a grace period. A tap or the keyboard
  * opens one at once, and it stays until closed.
  */
-import { isIntact, type Mark } from "../engine/marks";
+import type { Mark } from "../engine/marks";
 import type { Entry } from "../glossary/schema";
 import { PopoverHost } from "../popover/host";
 import { callBackground } from "../shared/messages";
@@ -86,13 +86,14 @@ export class Explainer {
   }
 
   /**
-   * The page removed or rewrote text (a single-page-app navigation, a feed dropping old items): a card
-   * open on a term that is gone closes, and a dwell on one stops. Either would otherwise hold on to the
-   * removed content (the card's range keeps its whole subtree alive) and place the card on nothing.
+   * The page removed text (a single-page-app navigation, a feed dropping old items): a card open on a
+   * term that is gone closes, and a dwell on one stops. Either would otherwise keep the removed content
+   * alive (a range holds its whole subtree) and place the card on nothing. Only removal counts: a term
+   * whose text the page changed in place keeps its card.
    */
   letGoOfRemoved(): void {
-    if (this.open && !isIntact(this.open)) this.close();
-    else if (this.candidate && !isIntact(this.candidate)) {
+    if (this.open && isRemoved(this.open)) this.close();
+    else if (this.candidate && isRemoved(this.candidate)) {
       this.cancelDwell();
       this.candidate = null;
     }
@@ -218,6 +219,11 @@ export class Explainer {
   private loadId(id: string): Promise<Entry | null> {
     return cached(this.entries, id, () => callBackground("getEntry", id));
   }
+}
+
+/** Whether the page took a mark's text out of the document. */
+function isRemoved({ range }: Mark): boolean {
+  return !range.startContainer.isConnected || !range.endContainer.isConnected;
 }
 
 /** One request per id for the page's life; a failed one reads as "nothing to show". */
