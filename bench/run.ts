@@ -110,7 +110,7 @@ async function main(): Promise<void> {
       timeoutS: timeoutMs / 1000,
       glossaries: glossaries.map(({ name, index, terms }) => ({
         name,
-        entries: index.entries.length,
+        entries: index.entries.count,
         terms: terms.length,
       })),
       contentScript,

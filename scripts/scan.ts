@@ -12,6 +12,7 @@ import { Matcher } from "../src/engine/matcher";
 import { collectBlocks } from "../src/engine/text-blocks";
 import { checkGlossary } from "../src/glossary/checks";
 import { compileIndex } from "../src/glossary/compile";
+import { entryId } from "../src/glossary/entry-table";
 import { commonEnglishWords, readGlossaryFiles, todayIso } from "../src/glossary/load-files";
 
 export interface Found {
@@ -51,7 +52,7 @@ export function scanHtml(html: string): Found[] {
       const seen = found.get(entry);
       if (seen) seen.count++;
       else {
-        const id = index.entries[entry]?.id ?? "";
+        const id = entryId(index.entries, entry) ?? "";
         found.set(entry, {
           id,
           text: block.text.slice(match.start, match.end),

@@ -5,6 +5,7 @@
 import { findArticleRoot } from "../engine/article-root";
 import type { Mark } from "../engine/marks";
 import type { CompiledIndex } from "../glossary/compile";
+import { entryCategory, entryId, entryNumber, entryTitle } from "../glossary/entry-table";
 import type { Settings } from "../shared/settings";
 import { siteAllowed } from "../shared/sites";
 import { loadSettings, watchSettings } from "../shared/storage";
@@ -35,10 +36,9 @@ async function activate(settings: Settings): Promise<void> {
     if (mark) CSS.highlights.set(ACTIVE, new Highlight(mark.range));
     else CSS.highlights.delete(ACTIVE);
   };
-  const titles = new Map(index.entries.map((entry) => [entry.id, entry.title]));
   const explainer = new Explainer(
-    (mark) => index.entries[mark.entry]?.id ?? "",
-    (id) => titles.get(id),
+    (mark) => entryId(index.entries, mark.entry) ?? "",
+    (id) => entryTitle(index.entries, entryNumber(index.entries, id)),
     readPublishedDate(document),
     settings,
     setActive,
@@ -70,8 +70,10 @@ function hiddenBy(settings: Settings, index: CompiledIndex): (entry: number) => 
   const entries = new Set(settings.hiddenEntries);
   const categories = new Set(settings.hiddenCategories);
   return (entry) => {
-    const { id = "", category = "" } = index.entries[entry] ?? {};
-    return entries.has(id) || categories.has(category);
+    return (
+      entries.has(entryId(index.entries, entry) ?? "") ||
+      categories.has(entryCategory(index.entries, entry) ?? "")
+    );
   };
 }
 

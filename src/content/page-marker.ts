@@ -5,7 +5,7 @@
  */
 import { ContextWords, isIntact, type Mark, MarkSet, markFor } from "../engine/marks";
 import type { Match, Matcher } from "../engine/matcher";
-import { blockOf, isInsideSkipped, type TextBlock, walkBlocks } from "../engine/text-blocks";
+import { BlockWalker, blockOf, isInsideSkipped, type TextBlock, walkBlocks } from "../engine/text-blocks";
 import type { CompiledIndex } from "../glossary/compile";
 import { HOST_TAG } from "../shared/host-tag";
 import { Slicer } from "./slicer";
@@ -72,34 +72,46 @@ export class PageMarker {
   /**
    * Matches the text under the roots in one pass, then marks the matches from the viewport on. Context
    * words are read only on pages that need them: once a match could be an entry with context rules,
-   * the article is read for them (once), and from then on every new block as it comes.
+   * the text read so far is read for them (once), and from then on every new block as it comes.
    */
   private async scan(...roots: Element[]): Promise<void> {
     const slicer = new Slicer();
     const found: Found[] = [];
-    let needsContext = false;
+    // Until some match needs the page's context words, the texts are kept to read them from then.
+    let unread: string[] | null = this.contextRead ? null : [];
+    const whole = roots.length === 1 && roots[0] === this.root;
     for (const root of roots) {
-      for (const block of walkBlocks(root)) {
+      const walker = new BlockWalker(root);
+      for (let block = walker.next(); block; block = walker.next()) {
         const matches = this.matcher.scan(block.text);
         if (matches.length > 0) found.push({ block, matches });
-        if (this.contextRead) this.context.read(block.text);
-        else needsContext ||= matches.some((match) => this.context.rules(match.entries));
-        await slicer.pause();
-        if (this.signal.aborted) return;
-      }
-    }
-    if (needsContext && !this.contextRead) {
-      this.contextRead = true;
-      for (const block of walkBlocks(this.root ?? document.body)) {
-        this.context.read(block.text);
-        await slicer.pause();
-        if (this.signal.aborted) return;
+        if (unread && matches.some((match) => this.context.rules(match.entries))) {
+          this.contextRead = true;
+          // A rescan of a part kept only that part's texts: read the whole article instead.
+          const texts = whole ? unread : textsOf(this.root ?? document.body);
+          unread = null;
+          for (const text of texts) {
+            this.context.read(text);
+            if (slicer.due()) {
+              await slicer.pause();
+              if (this.signal.aborted) return;
+            }
+          }
+        }
+        if (unread) unread.push(block.text);
+        else this.context.read(block.text);
+        if (slicer.due()) {
+          await slicer.pause();
+          if (this.signal.aborted) return;
+        }
       }
     }
     for (const { block, matches } of fromViewport(found)) {
       for (const match of matches) this.consider(block, match);
-      await slicer.pause();
-      if (this.signal.aborted) return;
+      if (slicer.due()) {
+        await slicer.pause();
+        if (this.signal.aborted) return;
+      }
     }
   }
 
@@ -169,6 +181,10 @@ export class PageMarker {
         .filter((element) => !isInsideSkipped(element)),
     );
   }
+}
+
+function* textsOf(root: Element): Generator<string> {
+  for (const block of walkBlocks(root)) yield block.text;
 }
 
 /** Opening and closing the explainer adds and removes our host element: not a change to the page. */

@@ -7,6 +7,7 @@ import type { Mark } from "../engine/marks";
 import type { Matcher } from "../engine/matcher";
 import { collectBlocks } from "../engine/text-blocks";
 import type { CompiledIndex } from "../glossary/compile";
+import { entryId, entryNumber, entryTitle } from "../glossary/entry-table";
 import { type ContentCalls, type FoundTerm, parseContentCall } from "../shared/messages";
 import type { Explainer } from "./explainer";
 import type { PageMarker } from "./page-marker";
@@ -37,8 +38,11 @@ export function answerReaderCalls(
         }
       }
       return marker.marks.list().map((mark): FoundTerm => {
-        const entry = index.entries[mark.entry];
-        return { id: entry?.id ?? "", title: entry?.title ?? mark.text, count: counts.get(mark.entry) ?? 1 };
+        return {
+          id: entryId(index.entries, mark.entry) ?? "",
+          title: entryTitle(index.entries, mark.entry) ?? mark.text,
+          count: counts.get(mark.entry) ?? 1,
+        };
       });
     },
     explain(target) {
@@ -51,11 +55,11 @@ export function answerReaderCalls(
             target === "next" ? (cursor + 1) % marks.length : (cursor - 1 + marks.length) % marks.length;
         return open(marks[cursor]);
       }
-      cursor = marks.findIndex((mark) => index.entries[mark.entry]?.id === target);
+      cursor = marks.findIndex((mark) => entryId(index.entries, mark.entry) === target);
       return open(marks[cursor]);
     },
     explainSelection(id) {
-      const entry = index.entries.findIndex((candidate) => candidate.id === id);
+      const entry = entryNumber(index.entries, id);
       const mark = entry === -1 ? undefined : selectionMark(entry);
       if (mark) void explainer.showNow(mark);
       return mark !== undefined;

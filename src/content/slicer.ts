@@ -14,9 +14,13 @@ async function yieldToPage(): Promise<void> {
 export class Slicer {
   private sliceEnd = performance.now() + SLICE_MS;
 
-  /** Returns at once while the slice lasts; otherwise yields to the page first. */
+  /** Whether the slice is used up: the caller should `await pause()` before going on. */
+  due(): boolean {
+    return performance.now() >= this.sliceEnd;
+  }
+
+  /** Gives the page its turn, then starts a new slice. */
   async pause(): Promise<void> {
-    if (performance.now() < this.sliceEnd) return;
     await yieldToPage();
     this.sliceEnd = performance.now() + SLICE_MS;
   }

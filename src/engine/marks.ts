@@ -4,6 +4,7 @@
  * itself.
  */
 import { type CompiledIndex, contextAliases, contextWordsOf } from "../glossary/compile";
+import { entryRule } from "../glossary/entry-table";
 import { type Match, Matcher } from "./matcher";
 import { locate, type TextBlock } from "./text-blocks";
 
@@ -121,7 +122,7 @@ export class ContextWords {
   /** Whether any of these entries has context rules, so the page's context words matter. */
   rules(candidates: readonly number[]): boolean {
     return candidates.some((candidate) => {
-      const { require, exclude } = this.index.entries[candidate] ?? {};
+      const { require, exclude } = entryRule(this.index.entries, candidate) ?? {};
       return require !== undefined || exclude !== undefined;
     });
   }
@@ -129,7 +130,7 @@ export class ContextWords {
   /** The first candidate entry whose context words fit the page. */
   choose(candidates: number[]): number | undefined {
     return candidates.find((candidate) => {
-      const { require, exclude } = this.index.entries[candidate] ?? {};
+      const { require, exclude } = entryRule(this.index.entries, candidate) ?? {};
       if (require && !require.some((word) => this.present.has(word))) return false;
       return !exclude?.some((word) => this.present.has(word));
     });

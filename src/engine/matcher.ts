@@ -2,7 +2,7 @@
  * The term matcher: a trie of folded aliases, walked from each word start of a text. Longest match
  * wins and matches never overlap. Pure: no DOM, no browser APIs.
  */
-import { foldAlias, foldCode, IGNORE, isWordCode, SPACE } from "./fold";
+import { foldAlias, foldCode, IGNORE, isUpperCode, isWordCode, SPACE } from "./fold";
 
 /** One alias as the compiled index stores it. */
 export interface IndexAlias {
@@ -13,6 +13,23 @@ export interface IndexAlias {
   exact?: string;
 }
 
+/**
+ * The aliases as the compiled index keeps them: each alias's entry, and the exact text of the
+ * case-sensitive ones, by alias number. Loading it creates no object per alias.
+ */
+export interface AliasTable {
+  entries: number[];
+  exact: Record<string, string>;
+}
+
+export function aliasTable(aliases: readonly IndexAlias[]): AliasTable {
+  const exact: Record<string, string> = {};
+  aliases.forEach((alias, n) => {
+    if (alias.exact !== undefined) exact[n] = alias.exact;
+  });
+  return { entries: aliases.map((alias) => alias.entry), exact };
+}
+
 export interface Match {
   start: number;
   end: number;
@@ -21,24 +38,107 @@ export interface Match {
 }
 
 /**
- * The trie as compact text, made once at build time so a page loads it without creating an object
- * per node. Nodes are numbered breadth-first with each node's edges in code order, so the edges of all
- * nodes, read in order, lead to nodes 1, 2, 3…: an edge's target is its own index + 1 and need not be
- * stored. `codes` holds every edge's character; `counts` each node's number of edges (+32, to stay
- * printable in JSON); `terminals` pairs a node with an alias that ends there.
+ * The trie as compact text, made once at build time and read by a page as it is: loading it builds
+ * nothing, so a page pays nothing for a glossary of any size before it reads its first word. Nodes
+ * are numbered breadth-first with each node's edges in code order, so the edges of all nodes, read in
+ * order, lead to nodes 1, 2, 3…: an edge's target is its own index + 1 and need not be stored.
+ * - `codes`: every edge's character, node 0's edges first, then node 1's, and so on.
+ * - `nodes`: four characters per node, and four more after the last: where the node's edges start in
+ *   `codes` and where its aliases start in `terminals`, each a number in two characters (NUMBER).
+ * - `terminals`: the aliases that end at each node, node by node.
  */
 export interface CompactTrie {
   codes: string;
-  counts: string;
+  nodes: string;
   terminals: number[];
+  /** The aliases' first words as a filter (see firstWordsOf). */
+  firstWords: string;
+}
+
+/** The hash of a word, one folded character at a time. */
+const nextHash = (hash: number, code: number): number => (Math.imul(hash, 31) + code) | 0;
+
+/**
+ * A Bloom-style filter of the words aliases start with: one bit per hash bucket, 8 bits per character
+ * (plus NUMBER.offset, to stay printable), sized to a power of two about 16 times the number of words
+ * so that nearly every other word of a page is passed over without a trie lookup. Empty when some
+ * alias starts with no word at all: then every word is looked up.
+ */
+export function firstWordsOf(aliases: readonly IndexAlias[]): string {
+  const hashes = new Set<number>();
+  for (const { folded } of aliases) {
+    let hash = 0;
+    let length = 0;
+    while (length < folded.length && isWordCode(folded.charCodeAt(length))) {
+      hash = nextHash(hash, folded.charCodeAt(length));
+      length++;
+    }
+    if (length === 0) return "";
+    hashes.add(hash);
+  }
+  let bits = 1024;
+  while (bits < hashes.size * 16) bits *= 2;
+  const bytes = new Uint8Array(bits / 8);
+  for (const hash of hashes) {
+    const bit = hash & (bits - 1);
+    bytes[bit >> 3] = (bytes[bit >> 3] as number) | (1 << (bit & 7));
+  }
+  return charsOf(Array.from(bytes, (byte) => byte + NUMBER.offset));
+}
+
+/** The text of these character codes, made in pieces: a call takes only so many arguments. */
+function charsOf(codes: readonly number[]): string {
+  const pieces: string[] = [];
+  for (let i = 0; i < codes.length; i += 8192) pieces.push(String.fromCharCode(...codes.slice(i, i + 8192)));
+  return pieces.join("");
+}
+
+/** Two filters as one, at the larger size: the smaller one's bits repeat to fill it. */
+export function mergeFirstWords(a: string, b: string): string {
+  if (a.length === 0 || b.length === 0) return "";
+  const [large, small] = a.length >= b.length ? [a, b] : [b, a];
+  const chars: number[] = [];
+  for (let i = 0; i < large.length; i++) {
+    const byte = (large.charCodeAt(i) - NUMBER.offset) | (small.charCodeAt(i % small.length) - NUMBER.offset);
+    chars.push(byte + NUMBER.offset);
+  }
+  return charsOf(chars);
+}
+
+/**
+ * A number in two characters of 15 bits each, plus 32: every character is printable and below the
+ * surrogates, so JSON keeps the text as it is. Numbers up to 2^30 fit.
+ */
+const NUMBER = { bits: 15, offset: 32 } as const;
+const LOW = (1 << NUMBER.bits) - 1;
+
+function writeNumber(n: number): string {
+  return String.fromCharCode((n >>> NUMBER.bits) + NUMBER.offset, (n & LOW) + NUMBER.offset);
+}
+
+/** The number written at position at of text (see NUMBER). */
+export function readNumber(text: string, at: number): number {
+  return ((text.charCodeAt(at) - NUMBER.offset) << NUMBER.bits) | (text.charCodeAt(at + 1) - NUMBER.offset);
+}
+
+/** The nodes field for these edge and alias counts, node by node. */
+export function nodesText(edgeCounts: readonly number[], aliasCounts: readonly number[]): string {
+  const parts: string[] = [];
+  let edges = 0;
+  let aliases = 0;
+  edgeCounts.forEach((count, node) => {
+    parts.push(writeNumber(edges), writeNumber(aliases));
+    edges += count;
+    aliases += aliasCounts[node] as number;
+  });
+  parts.push(writeNumber(edges), writeNumber(aliases));
+  return parts.join("");
 }
 
 interface BuildNode {
   next: Map<number, BuildNode>;
   aliases: number[];
 }
-
-const COUNT_OFFSET = 32;
 
 export function compactTrie(aliases: readonly IndexAlias[]): CompactTrie {
   const root: BuildNode = { next: new Map(), aliases: [] };
@@ -55,60 +155,61 @@ export function compactTrie(aliases: readonly IndexAlias[]): CompactTrie {
     }
     node.aliases.push(index);
   });
-  let codes = "";
-  let counts = "";
+  const codes: string[] = [];
+  const edgeCounts: number[] = [];
+  const aliasCounts: number[] = [];
   const terminals: number[] = [];
   const queue: BuildNode[] = [root];
   for (let id = 0; id < queue.length; id++) {
     const node = queue[id] as BuildNode;
     const edges = [...node.next].sort((a, b) => a[0] - b[0]);
-    counts += String.fromCharCode(edges.length + COUNT_OFFSET);
     for (const [code, child] of edges) {
-      codes += String.fromCharCode(code);
+      codes.push(String.fromCharCode(code));
       queue.push(child);
     }
-    for (const alias of node.aliases) terminals.push(id, alias);
+    edgeCounts.push(edges.length);
+    aliasCounts.push(node.aliases.length);
+    terminals.push(...node.aliases);
   }
-  return { codes, counts, terminals };
+  return {
+    codes: codes.join(""),
+    nodes: nodesText(edgeCounts, aliasCounts),
+    terminals,
+    firstWords: firstWordsOf(aliases),
+  };
 }
 
 export class Matcher {
-  private readonly edgeStart: Int32Array;
-  private readonly edgeCode: Uint16Array;
-  private readonly aliasStart: Int32Array;
-  private readonly aliasList: Int32Array;
+  private readonly codes: string;
+  private readonly nodes: string;
+  private readonly terminals: readonly number[];
+  private readonly firstWords: string;
+  /** For nodes whose aliases are all case-insensitive: the entries they stand for, worked out once. */
+  private readonly plainEntries = new Map<number, number[]>();
 
-  /** From aliases (tools and tests), or from the trie the build compiled for them (the extension). */
-  constructor(
-    private readonly aliases: readonly IndexAlias[],
-    trie: CompactTrie = compactTrie(aliases),
-  ) {
-    const nodes = trie.counts.length;
-    this.edgeCode = new Uint16Array(trie.codes.length);
-    for (let i = 0; i < trie.codes.length; i++) this.edgeCode[i] = trie.codes.charCodeAt(i);
-    this.edgeStart = new Int32Array(nodes + 1);
-    for (let n = 0; n < nodes; n++) {
-      this.edgeStart[n + 1] = (this.edgeStart[n] as number) + trie.counts.charCodeAt(n) - COUNT_OFFSET;
-    }
-    // Terminals come in node order already; lay them out as rows per node.
-    this.aliasStart = new Int32Array(nodes + 1);
-    this.aliasList = new Int32Array(trie.terminals.length / 2);
-    for (let t = 0; t < trie.terminals.length; t += 2) {
-      const row = (trie.terminals[t] as number) + 1;
-      this.aliasStart[row] = (this.aliasStart[row] as number) + 1;
-      this.aliasList[t / 2] = trie.terminals[t + 1] as number;
-    }
-    for (let n = 0; n < nodes; n++)
-      this.aliasStart[n + 1] = (this.aliasStart[n + 1] as number) + (this.aliasStart[n] as number);
+  private readonly aliases: AliasTable;
+
+  /**
+   * From a compiled index's alias table and trie (the extension), or from a list of aliases, the trie
+   * then built for them (tools and tests).
+   */
+  constructor(aliases: AliasTable | readonly IndexAlias[], trie?: CompactTrie) {
+    const list = Array.isArray(aliases) ? (aliases as readonly IndexAlias[]) : null;
+    this.aliases = list ? aliasTable(list) : (aliases as AliasTable);
+    trie ??= compactTrie(list ?? []);
+    this.codes = trie.codes;
+    this.nodes = trie.nodes;
+    this.terminals = trie.terminals;
+    this.firstWords = trie.firstWords;
   }
 
   /** The node reached from node by code, or -1: a binary search over its sorted edges. */
   private child(node: number, code: number): number {
-    let low = this.edgeStart[node] as number;
-    let high = (this.edgeStart[node + 1] as number) - 1;
+    let low = readNumber(this.nodes, node * 4);
+    let high = readNumber(this.nodes, node * 4 + 4) - 1;
     while (low <= high) {
       const mid = (low + high) >> 1;
-      const at = this.edgeCode[mid] as number;
+      const at = this.codes.charCodeAt(mid);
       if (at === code) return mid + 1;
       if (at < code) low = mid + 1;
       else high = mid - 1;
@@ -116,39 +217,74 @@ export class Matcher {
     return -1;
   }
 
-  private aliasesAt(node: number): IndexAlias[] {
-    const found: IndexAlias[] = [];
-    for (let i = this.aliasStart[node] as number; i < (this.aliasStart[node + 1] as number); i++) {
-      found.push(this.aliases[this.aliasList[i] as number] as IndexAlias);
-    }
-    return found;
+  private isTerminal(node: number): boolean {
+    return readNumber(this.nodes, node * 4 + 2) !== readNumber(this.nodes, node * 4 + 6);
   }
 
-  /** Every non-overlapping, longest match in text, in order. */
+  /** The entries the text [start, end) that reached node stands for; none when letter case rules it out. */
+  private entriesAt(node: number, text: string, start: number, end: number): number[] {
+    const known = this.plainEntries.get(node);
+    if (known) return known;
+    const from = readNumber(this.nodes, node * 4 + 2);
+    const to = readNumber(this.nodes, node * 4 + 6);
+    const aliases: { entry: number; exact?: string }[] = [];
+    for (let t = from; t < to; t++) {
+      const n = this.terminals[t] as number;
+      aliases.push({ entry: this.aliases.entries[n] as number, exact: this.aliases.exact[n] });
+    }
+    const entries = acceptedEntries(aliases, text, start, end);
+    if (aliases.every((alias) => alias.exact === undefined)) this.plainEntries.set(node, entries);
+    return entries;
+  }
+
+  /** Whether some alias starts with the word whose hash this is (see FirstWords). */
+  private mayStart(hash: number): boolean {
+    const filter = this.firstWords;
+    if (filter.length === 0) return true;
+    const bit = hash & (filter.length * 8 - 1);
+    return (((filter.charCodeAt(bit >> 3) - NUMBER.offset) >> (bit & 7)) & 1) === 1;
+  }
+
+  /**
+   * Every non-overlapping, longest match in text, in order. Each word is read once, its folded hash
+   * taken as it goes; only a word some alias starts with is looked up in the trie.
+   */
   scan(text: string): Match[] {
     const matches: Match[] = [];
-    let previousIsWord = false;
-    for (let i = 0; i < text.length; i++) {
-      const code = text.charCodeAt(i);
-      if (foldCode(code) === IGNORE) continue;
-      const isWord = isWordCode(code);
-      if (isWord && !previousIsWord) {
-        const match = this.longestAt(text, i);
-        if (match) {
-          matches.push(match);
-          i = match.end - 1;
-          previousIsWord = true;
-          continue;
+    let wordStart = -1; // where the word being read began; -1 between words
+    let hash = 0;
+    for (let i = 0; i <= text.length; i++) {
+      // Past the end, a space closes the last word.
+      const code = i < text.length ? text.charCodeAt(i) : SPACE;
+      const folded = foldCode(code);
+      if (folded === IGNORE) continue;
+      if (isWordCode(code)) {
+        if (wordStart < 0) {
+          wordStart = i;
+          hash = 0;
         }
+        hash = nextHash(hash, folded);
+        continue;
       }
-      previousIsWord = isWord;
+      if (wordStart < 0 || !this.mayStart(hash)) {
+        wordStart = -1;
+        continue;
+      }
+      const match = this.longestAt(text, wordStart);
+      wordStart = -1;
+      if (match) {
+        matches.push(match);
+        // Resume where it ends: what follows a match is never a letter or digit (endsWord).
+        i = match.end - 1;
+      }
     }
     return matches;
   }
 
   private longestAt(text: string, start: number): Match | undefined {
     let node = 0;
-    let best: Match | undefined;
+    let bestEnd = -1;
+    let bestEntries: number[] = [];
     let i = start;
     while (i < text.length) {
       let code = foldCode(text.charCodeAt(i));
@@ -168,12 +304,15 @@ export class Matcher {
       node = this.child(node, code);
       if (node < 0) break;
       i++;
-      if (this.aliasStart[node] !== this.aliasStart[node + 1] && code !== SPACE && endsWord(text, i)) {
-        const entries = acceptedEntries(this.aliasesAt(node), text, start, i);
-        if (entries.length > 0) best = { start, end: i, entries };
+      if (code !== SPACE && this.isTerminal(node) && endsWord(text, i)) {
+        const entries = this.entriesAt(node, text, start, i);
+        if (entries.length > 0) {
+          bestEnd = i;
+          bestEntries = entries;
+        }
       }
     }
-    return best;
+    return bestEnd < 0 ? undefined : { start, end: bestEnd, entries: bestEntries };
   }
 }
 
@@ -186,46 +325,63 @@ function endsWord(text: string, end: number): boolean {
   return true;
 }
 
-function acceptedEntries(aliases: IndexAlias[], text: string, start: number, end: number): number[] {
+function acceptedEntries(
+  aliases: readonly { entry: number; exact?: string }[],
+  text: string,
+  start: number,
+  end: number,
+): number[] {
   const entries: number[] = [];
   for (const alias of aliases) {
-    if (alias.exact !== undefined && !sameCase(text.slice(start, end), alias.exact)) continue;
-    // In a shouted headline ("OAKES IS BACK") an uppercase acronym is just a word in capitals.
-    if (alias.exact !== undefined && isShouted(alias.exact) && nextToShouting(text, start, end)) continue;
+    if (alias.exact !== undefined) {
+      if (!sameCase(text, start, end, alias.exact)) continue;
+      // In a shouted headline ("OAKES IS BACK") an uppercase acronym is just a word in capitals.
+      if (isShouted(alias.exact) && nextToShouting(text, start, end)) continue;
+    }
     if (!entries.includes(alias.entry)) entries.push(alias.entry);
   }
   return entries;
 }
 
-/** Compares letter case only: both strings already matched once folded. */
-function sameCase(found: string, exact: string): boolean {
-  const a = significant(found);
-  const b = significant(exact);
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    if (isUpper(a[i] as string) !== isUpper(b[i] as string)) return false;
-  }
-  return true;
+/** Whether code counts for letter case: not ignorable, not a space. */
+function significant(code: number): boolean {
+  const folded = foldCode(code);
+  return folded !== IGNORE && folded !== SPACE;
 }
 
-function significant(text: string): string[] {
-  const chars: string[] = [];
-  for (const ch of text) {
-    const code = foldCode(ch.charCodeAt(0));
-    if (code !== IGNORE && code !== SPACE) chars.push(ch);
+/** Compares letter case only, character by character: both texts already matched once folded. */
+function sameCase(text: string, start: number, end: number, exact: string): boolean {
+  let j = 0;
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (!significant(code)) continue;
+    while (j < exact.length && !significant(exact.charCodeAt(j))) j++;
+    if (j === exact.length || isUpperCode(code) !== isUpperCode(exact.charCodeAt(j))) return false;
+    j++;
   }
-  return chars;
+  while (j < exact.length && !significant(exact.charCodeAt(j))) j++;
+  return j === exact.length;
 }
 
-const isUpper = (ch: string): boolean => ch !== ch.toLowerCase();
-const isShouted = (word: string): boolean => /\p{L}/u.test(word) && word === word.toUpperCase();
+const inCapitals = (word: string): boolean => /\p{L}/u.test(word) && word === word.toUpperCase();
+
+/** inCapitals for the glossary's own aliases, worked out once each. */
+const shouted = new Map<string, boolean>();
+function isShouted(alias: string): boolean {
+  let known = shouted.get(alias);
+  if (known === undefined) {
+    known = inCapitals(alias);
+    shouted.set(alias, known);
+  }
+  return known;
+}
 
 /** True when the word just before or just after [start, end) is in capitals too. */
 function nextToShouting(text: string, start: number, end: number): boolean {
   const before = /([\p{L}\p{N}]+)[^\p{L}\p{N}]*$/u.exec(text.slice(Math.max(0, start - 40), start))?.[1];
   const after = /^[^\p{L}\p{N}]*([\p{L}\p{N}]+)/u.exec(text.slice(end, end + 40))?.[1];
   return [before, after].some(
-    (word) => word !== undefined && word.length > 1 && isShouted(word) && !/^\d+$/.test(word),
+    (word) => word !== undefined && word.length > 1 && inCapitals(word) && !/^\d+$/.test(word),
   );
 }
 

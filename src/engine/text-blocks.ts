@@ -92,47 +92,74 @@ export function collectBlocks(root: Node, exclude?: Node): TextBlock[] {
   return [...walkBlocks(root, exclude)];
 }
 
-/** The same, one block at a time, so a caller can pause between blocks on a long page. */
+/** The same, one block at a time. */
 export function* walkBlocks(root: Node, exclude?: Node): Generator<TextBlock> {
-  const blocks: TextBlock[] = [];
-  let current: TextBlock = { text: "", nodes: [], starts: [] };
-  const flush = () => {
-    if (current.nodes.length > 0 && hasWord(current.text)) blocks.push(current);
-    current = { text: "", nodes: [], starts: [] };
-  };
-  const isBlock = (node: Node) =>
-    node.nodeType === Node.ELEMENT_NODE && !INLINE.has((node as Element).tagName);
+  const walker = new BlockWalker(root, exclude);
+  for (let block = walker.next(); block; block = walker.next()) yield block;
+}
 
-  let node: Node | null = root.firstChild;
-  while (node) {
-    while (blocks.length > 0) yield blocks.shift() as TextBlock;
-    let descend = false;
-    if (node.nodeType === Node.TEXT_NODE) {
-      const text = node as Text;
-      current.starts.push(current.text.length);
-      current.nodes.push(text);
-      current.text += text.data;
-    } else if (node.nodeType === Node.ELEMENT_NODE) {
-      // A skipped element (code, a form field, our own UI) also breaks the run: no term spans it.
-      if (node === exclude || isSkipped(node as Element)) flush();
-      else {
-        if (node.nodeName === "BR" || isBlock(node)) flush();
-        descend = node.firstChild !== null;
-      }
-    }
-    if (descend) {
-      node = node.firstChild;
-      continue;
-    }
-    // Climb until a next sibling exists, closing every block we leave.
-    while (node && node !== root && !node.nextSibling) {
-      node = node.parentNode;
-      if (node && isBlock(node)) flush();
-    }
-    node = node && node !== root ? node.nextSibling : null;
+const isBlock = (node: Node): boolean =>
+  node.nodeType === Node.ELEMENT_NODE && !INLINE.has((node as Element).tagName);
+
+/**
+ * Walks the blocks under root one at a time, so a caller can pause between blocks on a long page.
+ * A plain object rather than a generator: V8 optimises a long-running loop in a plain function while
+ * it runs, never in a generator, and a page is walked once.
+ */
+export class BlockWalker {
+  private node: Node | null;
+  private current: TextBlock = { text: "", nodes: [], starts: [] };
+
+  constructor(
+    private readonly root: Node,
+    private readonly exclude?: Node,
+  ) {
+    this.node = root.firstChild;
   }
-  flush();
-  yield* blocks;
+
+  /** The next block of text in document order, or null when there is none. */
+  next(): TextBlock | null {
+    const root = this.root;
+    while (this.node) {
+      let node: Node | null = this.node;
+      let done: TextBlock | null = null;
+      let descend = false;
+      const type = node.nodeType;
+      if (type === Node.TEXT_NODE) {
+        const text = node as Text;
+        this.current.starts.push(this.current.text.length);
+        this.current.nodes.push(text);
+        this.current.text += text.data;
+      } else if (type === Node.ELEMENT_NODE) {
+        // A skipped element (code, a form field, our own UI) also breaks the run: no term spans it.
+        if (node === this.exclude || isSkipped(node as Element)) done = this.flush();
+        else {
+          if (node.nodeName === "BR" || !INLINE.has((node as Element).tagName)) done = this.flush();
+          descend = node.firstChild !== null;
+        }
+      }
+      if (descend) {
+        this.node = node.firstChild;
+      } else {
+        // Climb until a next sibling exists, closing every block we leave.
+        while (node && node !== root && !node.nextSibling) {
+          node = node.parentNode;
+          if (node && isBlock(node)) done ??= this.flush();
+        }
+        this.node = node && node !== root ? node.nextSibling : null;
+      }
+      if (done) return done;
+    }
+    return this.flush();
+  }
+
+  /** Ends the current run of text: the block, when it holds a word. */
+  private flush(): TextBlock | null {
+    const block = this.current;
+    if (block.nodes.length === 0) return null;
+    this.current = { text: "", nodes: [], starts: [] };
+    return hasWord(block.text) ? block : null;
+  }
 }
 
 /** Whether text holds a letter or digit (a loop: most text has one in its first few characters). */

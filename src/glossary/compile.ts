@@ -3,22 +3,21 @@
  * script matches with, and the entry bodies the popover shows (served by the background).
  */
 import { foldAlias } from "../engine/fold";
-import { type CompactTrie, compactTrie, type IndexAlias } from "../engine/matcher";
-import type { Category, Entry } from "./schema";
+import {
+  type AliasTable,
+  aliasTable,
+  type CompactTrie,
+  compactTrie,
+  type IndexAlias,
+} from "../engine/matcher";
+import { type EntryColumns, entryColumns, type IndexEntry } from "./entry-table";
+import type { Entry } from "./schema";
 
-export interface IndexEntry {
-  id: string;
-  title: string;
-  category: Category;
-  /** Folded context words: at least one must be on the page. */
-  require?: string[];
-  /** Folded context words: none may be on the page. */
-  exclude?: string[];
-}
+export type { IndexEntry } from "./entry-table";
 
 export interface CompiledIndex {
-  entries: IndexEntry[];
-  aliases: IndexAlias[];
+  entries: EntryColumns;
+  aliases: AliasTable;
   /** The aliases' trie, laid out at build time so a page never builds it. */
   trie: CompactTrie;
   /**
@@ -40,18 +39,23 @@ export function compileIndex(entries: readonly Entry[]): CompiledIndex {
     if (entry.context?.exclude) compiled.exclude = entry.context.exclude.map(foldAlias);
     return compiled;
   });
-  const words = contextWordsOf(indexEntries);
+  const columns = entryColumns(indexEntries);
+  const words = contextWordsOf(columns);
   return {
-    entries: indexEntries,
-    aliases,
+    entries: columns,
+    aliases: aliasTable(aliases),
     trie: compactTrie(aliases),
     context: { words, trie: compactTrie(contextAliases(words)) },
   };
 }
 
 /** Every context word of the entries, once each, in first-seen order. */
-export function contextWordsOf(entries: readonly IndexEntry[]): string[] {
-  return [...new Set(entries.flatMap((entry) => [...(entry.require ?? []), ...(entry.exclude ?? [])]))];
+export function contextWordsOf(entries: EntryColumns): string[] {
+  return [
+    ...new Set(
+      Object.values(entries.rules).flatMap((rule) => [...(rule.require ?? []), ...(rule.exclude ?? [])]),
+    ),
+  ];
 }
 
 /** Context words as aliases of the matcher that finds them: word i is "entry" i. */

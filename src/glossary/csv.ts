@@ -9,7 +9,10 @@ export interface CsvRecord {
   fields: string[];
 }
 
-export type CsvResult = { ok: true; records: CsvRecord[] } | { ok: false; line: number; error: string };
+/** Why a file is not CSV: a quoted field never closed, or text after a closing quote. */
+export type CsvError = "unclosed" | "after-quote";
+
+export type CsvResult = { ok: true; records: CsvRecord[] } | { ok: false; line: number; error: CsvError };
 
 export function parseCsv(text: string): CsvResult {
   const records: CsvRecord[] = [];
@@ -37,11 +40,7 @@ export function parseCsv(text: string): CsvResult {
         quoted = false;
         const next = text[i + 1];
         if (next !== undefined && next !== "," && next !== "\n" && next !== "\r")
-          return {
-            ok: false,
-            line,
-            error: "text follows a closing quote; double a quote inside a quoted field",
-          };
+          return { ok: false, line, error: "after-quote" };
       } else {
         if (ch === "\n") line++;
         field += ch;
@@ -61,7 +60,7 @@ export function parseCsv(text: string): CsvResult {
       field += ch;
     }
   }
-  if (quoted) return { ok: false, line: quoteLine, error: "a quoted field is never closed" };
+  if (quoted) return { ok: false, line: quoteLine, error: "unclosed" };
   if (field !== "" || fields.length > 0) endRecord();
   return { ok: true, records };
 }

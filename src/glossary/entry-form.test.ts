@@ -1,7 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { emptyFields, entryFromFields, fieldsOf } from "./entry-form";
+import { type EntryFields, emptyFields, entryFromFields, fieldsOf } from "./entry-form";
+import { englishMessage } from "./problems-english";
 
 const taken = new Map([["idlib", "the built-in glossary"]]);
+
+/** The form's errors worded in English, as the options page shows them. */
+function errorsOf(fields: EntryFields) {
+  const result = entryFromFields(fields, taken, "2026-11-25");
+  if (result.ok) return result;
+  const errors = Object.entries(result.errors).map(([field, what]) => [field, englishMessage(what)]);
+  return { ok: false, errors: Object.fromEntries(errors) };
+}
 
 describe("entryFromFields", () => {
   it("makes an entry with an id from the title, free of ids already used", () => {
@@ -39,27 +48,21 @@ describe("entryFromFields", () => {
   });
 
   it("names each field's problem: empty title and summary, markup, a javascript: link", () => {
-    expect(entryFromFields({ ...emptyFields(), source: "javascript:alert(1)" }, taken, "2026-11-25")).toEqual(
-      {
-        ok: false,
-        errors: {
-          title: "must not be empty",
-          summary: "must not be empty",
-          source: "must start with https://",
-        },
+    expect(errorsOf({ ...emptyFields(), source: "javascript:alert(1)" })).toEqual({
+      ok: false,
+      errors: {
+        title: "must not be empty",
+        summary: "must not be empty",
+        source: "must start with https://",
       },
-    );
-    const markup = entryFromFields(
-      {
-        title: "Fine",
-        category: "concept",
-        summary: "<img src=x onerror=alert(1)>",
-        aliases: "-x",
-        source: "http://example.org/",
-      },
-      taken,
-      "2026-11-25",
-    );
+    });
+    const markup = errorsOf({
+      title: "Fine",
+      category: "concept",
+      summary: "<img src=x onerror=alert(1)>",
+      aliases: "-x",
+      source: "http://example.org/",
+    });
     expect(markup).toEqual({
       ok: false,
       errors: {

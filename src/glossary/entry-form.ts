@@ -3,8 +3,10 @@
  * with one message per field. Pure.
  */
 import * as v from "valibot";
+import { type Message, message } from "./problems";
 import { slug } from "./reader-glossary";
 import { type Category, type Entry, EntrySchema } from "./schema";
+import { issueMessage, issuePath } from "./schema-problems";
 
 export interface EntryFields {
   title: string;
@@ -15,7 +17,8 @@ export interface EntryFields {
   source: string;
 }
 
-export type FieldErrors = Partial<Record<keyof EntryFields, string>>;
+/** What is wrong with each field, worded by the options page ("This field must not be empty."). */
+export type FieldErrors = Partial<Record<keyof EntryFields, Message>>;
 
 export const emptyFields = (): EntryFields => ({
   title: "",
@@ -39,7 +42,7 @@ export function fieldsOf(entry: Entry): EntryFields {
 /** The entry the form describes, or the problem with each field. `id` is kept when editing. */
 export function entryFromFields(
   fields: EntryFields,
-  taken: ReadonlyMap<string, string>,
+  taken: ReadonlyMap<string, unknown>,
   today: string,
   id?: string,
 ): { ok: true; entry: Entry } | { ok: false; errors: FieldErrors } {
@@ -67,13 +70,12 @@ export function entryFromFields(
   const result = v.safeParse(EntrySchema, draft);
   if (!result.success) {
     for (const issue of result.issues) {
-      const field = fieldOf((issue.path ?? []).map((step) => String(step.key)));
-      errors[field] ??= issue.message;
+      errors[fieldOf(issuePath(issue))] ??= issueMessage(issue);
     }
   }
   for (const alias of aliases) {
     if (!/^[\p{L}\p{N}]/u.test(alias))
-      errors[alias === title ? "title" : "aliases"] ??= "must start with a letter or digit";
+      errors[alias === title ? "title" : "aliases"] ??= message("problemAliasStart");
   }
   if (!result.success || Object.keys(errors).length > 0) return { ok: false, errors };
   return { ok: true, entry: result.output };
@@ -87,7 +89,7 @@ function fieldOf(path: string[]): keyof EntryFields {
   return "title";
 }
 
-function freeId(stem: string, taken: ReadonlyMap<string, string>): string {
+function freeId(stem: string, taken: ReadonlyMap<string, unknown>): string {
   if (!taken.has(stem)) return stem;
   let n = 2;
   while (taken.has(`${stem}-${n}`)) n++;

@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_SETTINGS, MARKING_STYLES, THEMES } from "../shared/settings";
 import { CATEGORY_LIST } from "./categories";
 import { exportText, parseImport } from "./import";
+import { englishProblem } from "./problems-english";
 import { type ReaderGlossary, takenIds } from "./reader-glossary";
 import type { Entry } from "./schema";
 
@@ -84,6 +85,15 @@ const glossaries: fc.Arbitrary<ReaderGlossary[]> = fc
         word.map((w) => ({
           kind: "subscription" as const,
           url: `https://example.org/${w}.json`,
+          lastError: {
+            file: `https://example.org/${w}.json`,
+            message: { key: "problemServerAnswered" as const, params: [w] },
+          },
+        })),
+        // As an earlier Backstory recorded an error: text.
+        word.map((w) => ({
+          kind: "subscription" as const,
+          url: `https://example.org/${w}.json`,
           lastError: w,
         })),
       ),
@@ -113,8 +123,11 @@ describe("importer (property-based)", () => {
       fc.property(input, ({ name, text }) => {
         const result = parseImport(name, text, context);
         expect(typeof result.ok).toBe("boolean");
-        if (!result.ok) expect(result.error.startsWith(`${name}: `)).toBe(true);
-        else for (const problem of result.invalid) expect(problem.startsWith(`${name}: `)).toBe(true);
+        // Every problem names the file, and words in English from messages.json.
+        if (!result.ok) expect(englishProblem(result.error).startsWith(`${name}: `)).toBe(true);
+        else
+          for (const problem of result.invalid)
+            expect(englishProblem(problem).startsWith(`${name}: `)).toBe(true);
       }),
       { seed: SEED, numRuns: RUNS },
     );

@@ -2,14 +2,23 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_SETTINGS } from "../shared/settings";
-import { checkImportSize, exportText, type ImportResult, parseImport } from "./import";
+import { checkImportSize, exportText, type ImportContext, parseImport } from "./import";
+import { englishProblem } from "./problems-english";
 import { applyEntries, diffEntries, takenIds } from "./reader-glossary";
 
 const FIXTURES = join(import.meta.dirname, "../../tests/fixtures");
 const context = { taken: takenIds(["idlib"], []), today: "2026-11-25" };
-const read = (name: string) => parseImport(name, readFileSync(join(FIXTURES, name), "utf8"), context);
 
-function entries(result: ImportResult) {
+/** The importer's result with its problems worded in English, as the options page shows them. */
+function parse(name: string, text: string, with_: ImportContext = context) {
+  const result = parseImport(name, text, with_);
+  return result.ok
+    ? { ...result, invalid: result.invalid.map(englishProblem) }
+    : { ok: false as const, error: englishProblem(result.error) };
+}
+const read = (name: string) => parse(name, readFileSync(join(FIXTURES, name), "utf8"));
+
+function entries(result: ReturnType<typeof parse>) {
   if (!result.ok || result.kind !== "entries") throw new Error(JSON.stringify(result));
   return result;
 }
@@ -36,23 +45,18 @@ describe("parseImport: good files", () => {
     expect(marrowby?.summary).toContain('a comma and "quotes"');
     expect(fenwick?.aliases).toEqual(["Fenwick Line"]);
     const acronym = entries(
-      parseImport(
-        "a.csv",
-        "term,summary,aliases,source\nTTA,A treaty.,Tolle treaty,https://x.org/\n",
-        context,
-      ),
+      parse("a.csv", "term,summary,aliases,source\nTTA,A treaty.,Tolle treaty,https://x.org/\n", context),
     );
     expect(acronym.entries[0]?.aliases).toEqual([{ text: "TTA", caseSensitive: true }, "Tolle treaty"]);
   });
 
   it("tells JSON from CSV by the first character when a pasted text has no file name", () => {
     expect(
-      entries(parseImport("pasted text", readFileSync(join(FIXTURES, "import-good.json"), "utf8"), context))
+      entries(parse("pasted text", readFileSync(join(FIXTURES, "import-good.json"), "utf8"), context))
         .entries,
     ).toHaveLength(2);
     expect(
-      entries(parseImport("pasted text", readFileSync(join(FIXTURES, "import-good.csv"), "utf8"), context))
-        .entries,
+      entries(parse("pasted text", readFileSync(join(FIXTURES, "import-good.csv"), "utf8"), context)).entries,
     ).toHaveLength(2);
   });
 });
@@ -61,20 +65,33 @@ describe("parseImport: bad input names the file, the entry or line, and the fiel
   it("malformed JSON", () => {
     const result = read("import-bad-syntax.json");
     expect(result).toMatchObject({ ok: false });
-    expect(!result.ok && result.error).toMatch(/^import-bad-syntax\.json: not valid JSON \(/);
+    expect(!result.ok && result.error).toMatch(
+      /^import-bad-syntax\.json: not valid JSON: there is a mistake near line 5, column 3\./,
+    );
+  });
+
+  it("malformed JSON: where the browser's JSON.parse stopped, as a line and column, in our words", () => {
+    expect(parse("a.json", '[\n  {"id": 1}\n  {"id": 2}\n]')).toEqual({
+      ok: false,
+      error:
+        "a.json: not valid JSON: there is a mistake near line 3, column 3. Correct the file, or save it again from the program that made it.",
+    });
+    expect(parse("b.json", "[1,")).toMatchObject({
+      error: expect.stringMatching(/^b\.json: not valid JSON: the file ends too soon/),
+    });
   });
 
   it("malformed CSV: an unclosed quote, with its line", () => {
     expect(read("import-bad-quote.csv")).toEqual({
       ok: false,
-      error: "import-bad-quote.csv: line 2: a quoted field is never closed",
+      error: 'import-bad-quote.csv: line 2: a quoted field is never closed; add its closing quote (")',
     });
   });
 
   it("CSV with a missing column, or a row with the wrong number of fields", () => {
-    const noSource = parseImport("x.csv", "term,summary\nA,B\n", context);
+    const noSource = parse("x.csv", "term,summary\nA,B\n", context);
     expect(!noSource.ok && noSource.error).toMatch(/^x\.csv: line 1: missing column\(s\) source/);
-    const short = entries(parseImport("x.csv", "term,summary,source\nAbc,Def\n", context));
+    const short = entries(parse("x.csv", "term,summary,source\nAbc,Def\n", context));
     expect(short.invalid).toEqual(["x.csv: line 2: has 2 fields, the first line names 3"]);
   });
 
@@ -96,11 +113,11 @@ describe("parseImport: bad input names the file, the entry or line, and the fiel
       expect.stringMatching(
         /^import-bad-schema\.json: entry 1 \("wrong-shape"\) › category: must be one of: place/,
       ),
-      'import-bad-schema.json: entry 1 ("wrong-shape") › summary: Invalid key: Expected "summary" but received undefined',
+      'import-bad-schema.json: entry 1 ("wrong-shape") › summary: is missing',
     ]);
     const notList = read("import-good.csv".replace("csv", "json")).ok;
     expect(notList).toBe(true);
-    expect(parseImport("o.json", '{"a":1}', context)).toEqual({
+    expect(parse("o.json", '{"a":1}', context)).toEqual({
       ok: false,
       error: "o.json: expected a list of entries ([ … ]) or a Backstory export, not an object",
     });
@@ -119,7 +136,7 @@ describe("parseImport: bad input names the file, the entry or line, and the fiel
         [{ id: "mine", name: "Mine", source: { kind: "made" }, entries: [good[1]] }],
       ),
     };
-    expect(entries(parseImport("g.json", JSON.stringify(good), taken)).invalid).toEqual([
+    expect(entries(parse("g.json", JSON.stringify(good), taken)).invalid).toEqual([
       'g.json: entry 1 ("idlib") › id: "idlib" is already used by the built-in glossary',
       'g.json: entry 2 ("orvane-institute") › id: "orvane-institute" is already used by your glossary "Mine"',
     ]);
@@ -133,9 +150,9 @@ describe("parseImport: bad input names the file, the entry or line, and the fiel
     const nested = JSON.parse(readFileSync(join(FIXTURES, "import-good.json"), "utf8"));
     nested[0].facts = [{ label: "a", value: "b", constructor: "x" }];
     nested[1].id = "constructor";
-    expect(entries(parseImport("n.json", JSON.stringify(nested), context)).invalid).toEqual([
+    expect(entries(parse("n.json", JSON.stringify(nested), context)).invalid).toEqual([
       'n.json: entry 1 ("quillfeather-compact") › facts › 0 › constructor: this key is not allowed',
-      'n.json: entry 2 ("constructor") › id: "constructor" is a reserved word',
+      'n.json: entry 2 ("constructor") › id: "constructor" is a reserved word; choose another id',
     ]);
   });
 
@@ -152,18 +169,19 @@ describe("parseImport: bad input names the file, the entry or line, and the fiel
   });
 
   it("a file over the limit is refused by its size, before it is read, saying the limit", () => {
-    expect(checkImportSize("huge.json", 50 * 1024 * 1024)).toBe(
-      "huge.json: the file is 50.0 MB; Backstory imports files of at most 2 MB",
+    const tooBig = checkImportSize("huge.json", 50 * 1024 * 1024);
+    expect(tooBig && englishProblem(tooBig)).toBe(
+      "huge.json: the file is 50.0 MB; Backstory imports files of at most 2 MB. Split it into smaller files and import them one by one.",
     );
     expect(checkImportSize("small.json", 1000)).toBeNull();
-    expect(parseImport("huge.csv", "x".repeat(3 * 1024 * 1024), context)).toMatchObject({ ok: false });
+    expect(parse("huge.csv", "x".repeat(3 * 1024 * 1024), context)).toMatchObject({ ok: false });
   });
 
   it("an empty file, a bare value, deep nesting", () => {
-    expect(parseImport("e.csv", "", context)).toEqual({ ok: false, error: "e.csv: the file is empty" });
-    expect(parseImport("n.json", "null", context)).toMatchObject({ ok: false });
+    expect(parse("e.csv", "", context)).toEqual({ ok: false, error: "e.csv: the file is empty" });
+    expect(parse("n.json", "null", context)).toMatchObject({ ok: false });
     const deep = `${"[".repeat(100000)}${"]".repeat(100000)}`;
-    expect(parseImport("d.json", deep, context)).toMatchObject({ ok: true, entries: [], total: 1 });
+    expect(parse("d.json", deep, context)).toMatchObject({ ok: true, entries: [], total: 1 });
   });
 });
 
@@ -212,7 +230,7 @@ describe("export", () => {
         },
       ],
     };
-    const result = parseImport("backstory-export.json", exportText(backup, "2026-11-25T10:00:00.000Z"), {
+    const result = parse("backstory-export.json", exportText(backup, "2026-11-25T10:00:00.000Z"), {
       ...context,
       // A restore replaces the reader's glossaries, so their own ids do not clash with themselves.
       taken: takenIds(["idlib"], backup.glossaries),
@@ -223,14 +241,15 @@ describe("export", () => {
   it("an export from a newer version, or with a bad subscription URL, is refused with the field", () => {
     const text = (change: object) =>
       JSON.stringify({ backstory: "export", version: 1, settings: {}, glossaries: [], ...change });
-    expect(parseImport("b.json", text({ version: 2 }), context)).toEqual({
+    expect(parse("b.json", text({ version: 2 }), context)).toEqual({
       ok: false,
-      error: "b.json: version: must be 1 (this export comes from a newer Backstory)",
+      error:
+        "b.json: version: must be 1 (this export comes from a newer Backstory: update Backstory, then import it again)",
     });
     const glossaries = [
       { id: "g", name: "G", source: { kind: "subscription", url: "javascript:alert(1)" }, entries: [] },
     ];
-    expect(parseImport("b.json", text({ glossaries }), context)).toEqual({
+    expect(parse("b.json", text({ glossaries }), context)).toEqual({
       ok: false,
       error: "b.json: glossaries › 0 › source › url: must start with https://",
     });

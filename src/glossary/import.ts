@@ -1,20 +1,20 @@
 /**
  * Reads a reader's glossary file (our JSON schema, a CSV of term, summary, aliases, source, or a
- * Backstory export) into checked entries, with one message per problem naming the file, the entry or
- * line, and the field. Pure and total: whatever the input, it returns a result and never throws.
+ * Backstory export) into checked entries, with one problem per mistake naming the file, the entry or
+ * line, and the field (see problems.ts; the options page words them). Pure and total: whatever the
+ * input, it returns a result and never throws.
  */
-import * as v from "valibot";
-import { withDefaults } from "../shared/settings";
-import { parseCsv } from "./csv";
-import { type GlossarySource, type ReaderGlossary, slug } from "./reader-glossary";
-import { type Entry, EntrySchema } from "./schema";
+import type { withDefaults } from "../shared/settings";
+import { parseBackup } from "./import-backup";
+import { csvFieldName, csvRows } from "./import-csv";
+import { checkEntries, isRecord } from "./import-entries";
+import { entryPlace, type Message, message, type Problem, problem } from "./problems";
+import type { ReaderGlossary } from "./reader-glossary";
+import type { Entry } from "./schema";
 
 /** Larger files are refused before they are read: storage.local holds about 10 MB in all. */
 export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
-export const MAX_IMPORT_LABEL = "2 MB";
-
-/** Keys that could reach an object's prototype if some code ever copied them naively. */
-const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+const MAX_IMPORT_MB = String(MAX_IMPORT_BYTES / 1024 / 1024);
 
 /** A Backstory export: everything the reader made, settings included. */
 export interface Backup {
@@ -23,22 +23,22 @@ export interface Backup {
 }
 
 export type ImportResult =
-  | { ok: false; error: string }
-  | { ok: true; kind: "entries"; entries: Entry[]; invalid: string[]; total: number }
-  | { ok: true; kind: "backup"; backup: Backup; invalid: string[]; total: number };
+  | { ok: false; error: Problem }
+  | { ok: true; kind: "entries"; entries: Entry[]; invalid: Problem[]; total: number }
+  | { ok: true; kind: "backup"; backup: Backup; invalid: Problem[]; total: number };
 
 export interface ImportContext {
   /** Ids already used elsewhere, with who uses them (see takenIds). */
-  taken: ReadonlyMap<string, string>;
+  taken: ReadonlyMap<string, Message>;
   /** YYYY-MM-DD, the review date given to CSV rows. */
   today: string;
 }
 
 /** Refuses a file by its size alone, before anything reads it. */
-export function checkImportSize(fileName: string, bytes: number): string | null {
+export function checkImportSize(fileName: string, bytes: number): Problem | null {
   if (bytes <= MAX_IMPORT_BYTES) return null;
   const mb = (bytes / 1024 / 1024).toFixed(1);
-  return `${fileName}: the file is ${mb} MB; Backstory imports files of at most ${MAX_IMPORT_LABEL}`;
+  return problem(fileName, message("problemTooBig", mb, MAX_IMPORT_MB));
 }
 
 /** Reads a file (JSON by its name or first character, otherwise CSV) and checks every entry. */
@@ -50,249 +50,37 @@ export function parseImport(fileName: string, text: string, context: ImportConte
     return json ? parseJson(fileName, text, context) : parseCsvFile(fileName, text, context);
   } catch (error) {
     // Nothing above should throw; if something does, the reader still gets a message and loses nothing.
-    return { ok: false, error: `${fileName}: could not be read (${String(error)})` };
+    return { ok: false, error: problem(fileName, message("problemUnreadable", String(error))) };
   }
 }
 
 function parseJson(fileName: string, text: string, context: ImportContext): ImportResult {
   let data: unknown;
+  const json = text.replace(/^\uFEFF/, "");
   try {
-    data = JSON.parse(text.replace(/^\uFEFF/, ""));
+    data = JSON.parse(json);
   } catch (error) {
-    return { ok: false, error: `${fileName}: not valid JSON (${(error as Error).message})` };
+    return { ok: false, error: problem(fileName, jsonMistake(json, String((error as Error).message))) };
   }
   if (Array.isArray(data)) {
-    const checked = checkEntries(data, context, (n, id) => `${fileName}: ${entryLabel(n, id)}`);
+    const checked = checkEntries(data, { file: fileName, taken: context.taken, where: entryPlace });
     return { ok: true, kind: "entries", ...checked, total: data.length };
   }
   if (isRecord(data) && data.backstory === "export") return parseBackup(fileName, data, context);
-  return {
-    ok: false,
-    error: `${fileName}: expected a list of entries ([ … ]) or a Backstory export, not ${describe(data)}`,
-  };
+  return { ok: false, error: problem(fileName, message("problemNotGlossary", kindOf(data))) };
 }
-
-const entryLabel = (n: number, id: unknown) =>
-  typeof id === "string" && id.length <= 100 ? `entry ${n + 1} ("${id}")` : `entry ${n + 1}`;
-
-/** Validates each raw entry; the ones with problems are left out and described. */
-function checkEntries(
-  raw: readonly unknown[],
-  context: ImportContext,
-  where: (index: number, id: unknown) => string,
-  seen = new Map<string, string>(),
-): { entries: Entry[]; invalid: string[] } {
-  const entries: Entry[] = [];
-  const invalid: string[] = [];
-  raw.forEach((item, index) => {
-    const id = isRecord(item) ? item.id : undefined;
-    const label = where(index, id);
-    const problems = entryProblems(item, context, seen);
-    if (problems.length > 0) invalid.push(...problems.map((problem) => `${label} › ${problem}`));
-    else {
-      const entry = v.parse(EntrySchema, item);
-      seen.set(entry.id, label);
-      entries.push(entry);
-    }
-  });
-  return { entries, invalid };
-}
-
-function entryProblems(item: unknown, context: ImportContext, seen: ReadonlyMap<string, string>): string[] {
-  const forbidden = forbiddenKeyPath(item);
-  if (forbidden) return [`${forbidden}: this key is not allowed`];
-  const result = v.safeParse(EntrySchema, item);
-  if (!result.success) {
-    return result.issues.map((issue) => {
-      const path = (issue.path ?? []).map((step) => String(step.key)).join(" › ");
-      return `${path || "(entry)"}: ${issue.message}`;
-    });
-  }
-  const entry = result.output;
-  const problems: string[] = [];
-  if (FORBIDDEN_KEYS.has(entry.id)) problems.push(`id: "${entry.id}" is a reserved word`);
-  const other = seen.get(entry.id);
-  if (other) problems.push(`id: "${entry.id}" is used twice in this file (also ${other.split(": ").pop()})`);
-  const owner = context.taken.get(entry.id);
-  if (owner) problems.push(`id: "${entry.id}" is already used by ${owner}`);
-  entry.aliases.forEach((alias, n) => {
-    const text = typeof alias === "string" ? alias : alias.text;
-    if (!/^[\p{L}\p{N}]/u.test(text)) problems.push(`aliases › ${n}: must start with a letter or digit`);
-  });
-  return problems;
-}
-
-/** The path to the first forbidden key ("facts › 0 › __proto__"), or null. Iterative: no depth limit. */
-function forbiddenKeyPath(value: unknown): string | null {
-  interface Step {
-    value: unknown;
-    key: string;
-    parent: Step | null;
-  }
-  const stack: Step[] = [{ value, key: "", parent: null }];
-  while (stack.length > 0) {
-    const step = stack.pop() as Step;
-    if (step.value === null || typeof step.value !== "object") continue;
-    for (const key of Object.keys(step.value)) {
-      const child: Step = { value: (step.value as Record<string, unknown>)[key], key, parent: step };
-      if (!FORBIDDEN_KEYS.has(key)) {
-        stack.push(child);
-        continue;
-      }
-      const path: string[] = [];
-      for (let at: Step | null = child; at?.parent; at = at.parent) path.unshift(at.key);
-      return path.join(" › ");
-    }
-  }
-  return null;
-}
-
-/** The CSV columns; term, summary and source are required, aliases and category are optional. */
-const CSV_COLUMNS = ["term", "summary", "aliases", "source", "category"] as const;
-const REQUIRED_COLUMNS = ["term", "summary", "source"];
 
 function parseCsvFile(fileName: string, text: string, context: ImportContext): ImportResult {
-  const parsed = parseCsv(text);
-  if (!parsed.ok) return { ok: false, error: `${fileName}: line ${parsed.line}: ${parsed.error}` };
-  const [header, ...rows] = parsed.records;
-  if (!header) return { ok: false, error: `${fileName}: the file is empty` };
-  const columns = header.fields.map((name) => name.trim().toLowerCase());
-  const missing = REQUIRED_COLUMNS.filter((name) => !columns.includes(name));
-  const unknown = columns.filter((name) => !(CSV_COLUMNS as readonly string[]).includes(name));
-  if (missing.length > 0 || unknown.length > 0) {
-    const parts = [
-      missing.length > 0 ? `missing column(s) ${missing.join(", ")}` : "",
-      unknown.length > 0 ? `unknown column(s) ${unknown.join(", ")}` : "",
-    ].filter(Boolean);
-    return {
-      ok: false,
-      error: `${fileName}: line ${header.line}: ${parts.join("; ")} (the first line must name the columns: term, summary, aliases, source, and optionally category)`,
-    };
-  }
-  const raw: unknown[] = [];
-  const lines: number[] = [];
-  const lineProblems: string[] = [];
-  for (const row of rows) {
-    if (row.fields.length !== columns.length) {
-      lineProblems.push(
-        `${fileName}: line ${row.line}: has ${row.fields.length} fields, the first line names ${columns.length}`,
-      );
-      continue;
-    }
-    const cell = (name: string) => (row.fields[columns.indexOf(name)] ?? "").trim();
-    raw.push(entryFromRow(cell, context.today));
-    lines.push(row.line);
-  }
-  const checked = checkEntries(raw, context, (n) => `${fileName}: line ${lines[n]}`);
-  const invalid = [...lineProblems, ...checked.invalid.map(csvFieldNames)];
-  return { ok: true, kind: "entries", entries: checked.entries, invalid, total: rows.length };
-}
-
-/** Names the CSV column a schema problem is about. */
-function csvFieldNames(problem: string): string {
-  return problem
-    .replace(/› title:/, "› term:")
-    .replace(/› id:/, "› term:")
-    .replace(/› sources › 0 › (url|title):/, "› source:")
-    .replace(/› aliases › \d+:/, "› aliases:");
-}
-
-/** A CSV row as an entry; the schema then checks it like any other. */
-function entryFromRow(cell: (name: string) => string, today: string): unknown {
-  const term = cell("term");
-  const aliases = [term, ...cell("aliases").split(/[;|]/)].map((alias) => alias.trim()).filter(Boolean);
-  const unique = aliases.filter(
-    (alias, i) => aliases.findIndex((other) => other.toLowerCase() === alias.toLowerCase()) === i,
-  );
-  const source = cell("source");
-  return {
-    id: slug(term) || term,
-    title: term,
-    // Short acronyms in capitals are case-sensitive, as in the bundled glossary ("UN" is not "un").
-    aliases: unique.map((alias) =>
-      /^\p{Lu}{2,3}$/u.test(alias) ? { text: alias, caseSensitive: true } : alias,
-    ),
-    category: cell("category") || "concept",
-    summary: cell("summary"),
-    sources: [{ title: hostOf(source), url: source }],
-    reviewed: today,
-  };
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).hostname || "Source";
-  } catch {
-    return "Source";
-  }
-}
-
-const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-const HTTPS = /^https:\/\/[^\s<>]+$/;
-
-const SourceSchema = v.variant("kind", [
-  v.strictObject({ kind: v.literal("made") }),
-  v.strictObject({ kind: v.literal("file"), fileName: v.pipe(v.string(), v.maxLength(300)) }),
-  v.strictObject({
-    kind: v.literal("subscription"),
-    url: v.pipe(v.string(), v.regex(HTTPS, "must start with https://")),
-    lastUpdate: v.optional(v.pipe(v.string(), v.maxLength(40))),
-    lastError: v.optional(v.pipe(v.string(), v.maxLength(1000))),
-  }),
-]);
-
-const BackupShape = v.strictObject({
-  backstory: v.literal("export"),
-  version: v.literal(1, "must be 1 (this export comes from a newer Backstory)"),
-  exported: v.optional(v.string()),
-  settings: v.record(v.string(), v.unknown()),
-  glossaries: v.array(
-    v.strictObject({
-      id: v.pipe(v.string(), v.regex(ID, "must be lowercase words joined by hyphens")),
-      name: v.pipe(v.string(), v.trim(), v.nonEmpty("must not be empty"), v.maxLength(100)),
-      source: SourceSchema,
-      entries: v.array(v.unknown()),
-    }),
-  ),
-});
-
-function parseBackup(fileName: string, data: Record<string, unknown>, context: ImportContext): ImportResult {
-  const forbidden = forbiddenKeyPath({ ...data, glossaries: undefined });
-  if (forbidden) return { ok: false, error: `${fileName}: ${forbidden}: this key is not allowed` };
-  const result = v.safeParse(BackupShape, data);
-  if (!result.success) {
-    const issue = result.issues[0];
-    const path = (issue.path ?? []).map((step) => String(step.key)).join(" › ");
-    return { ok: false, error: `${fileName}: ${path || "(top level)"}: ${issue.message}` };
-  }
-  // A restore replaces every reader glossary, so only the bundled glossary's ids are taken.
-  const bundledOnly = new Map([...context.taken].filter(([, owner]) => owner === "the built-in glossary"));
-  const seen = new Map<string, string>();
-  const invalid: string[] = [];
-  const glossaries: ReaderGlossary[] = [];
-  const ids = new Set<string>();
-  let total = 0;
-  for (const glossary of result.output.glossaries) {
-    const label = `${fileName}: glossary "${glossary.name}"`;
-    if (ids.has(glossary.id)) invalid.push(`${label} › id: "${glossary.id}" is used twice`);
-    ids.add(glossary.id);
-    total += glossary.entries.length;
-    const checked = checkEntries(
-      glossary.entries,
-      { ...context, taken: bundledOnly },
-      (n, id) => `${label} › ${entryLabel(n, id)}`,
-      seen,
-    );
-    invalid.push(...checked.invalid);
-    glossaries.push({
-      id: glossary.id,
-      name: glossary.name,
-      source: glossary.source as GlossarySource,
-      entries: checked.entries,
-    });
-  }
-  const backup: Backup = { settings: withDefaults(result.output.settings), glossaries };
-  return { ok: true, kind: "backup", backup, invalid, total };
+  const rows = csvRows(fileName, text, context.today);
+  if (!rows.ok) return rows;
+  const checked = checkEntries(rows.raw, {
+    file: fileName,
+    taken: context.taken,
+    where: (n) => message("problemAtLine", String(rows.lines[n])),
+    fieldName: csvFieldName,
+  });
+  const invalid = [...rows.lineProblems, ...checked.invalid];
+  return { ok: true, kind: "entries", entries: checked.entries, invalid, total: rows.total };
 }
 
 /** The export file: re-importing it restores exactly this state. */
@@ -300,12 +88,25 @@ export function exportText(backup: Backup, exported: string): string {
   return `${JSON.stringify({ backstory: "export", version: 1, exported, ...backup }, null, 2)}\n`;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
+/**
+ * Where JSON.parse stopped, as a line and column: the browser's own message is English in every
+ * language ("… at position 51", or "… at line 4 column 3" in Firefox), so only its numbers are kept.
+ */
+function jsonMistake(json: string, detail: string): Message {
+  const lineColumn = /line (\d+) column (\d+)/.exec(detail);
+  if (lineColumn) return message("problemNotJsonAt", lineColumn[1] as string, lineColumn[2] as string);
+  if (/end of JSON input/.test(detail)) return message("problemNotJsonEnd");
+  const position = /position (\d+)/.exec(detail);
+  // Else the browser's words are all there is ("Unexpected token '<', "<html>…" is not valid JSON").
+  if (!position) return message("problemNotJson", detail);
+  const lines = json.slice(0, Number(position[1])).split("\n");
+  return message("problemNotJsonAt", String(lines.length), String((lines.at(-1) ?? "").length + 1));
 }
 
-function describe(value: unknown): string {
-  if (value === null) return "null";
-  if (isRecord(value)) return "an object";
-  return `a ${typeof value}`;
+function kindOf(value: unknown): Message {
+  if (value === null) return message("problemKindNull");
+  if (typeof value === "string") return message("problemKindText");
+  if (typeof value === "number") return message("problemKindNumber");
+  if (typeof value === "boolean") return message("problemKindBoolean");
+  return message("problemKindObject");
 }

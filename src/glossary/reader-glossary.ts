@@ -3,6 +3,7 @@
  * index the content script loads for all of them. Pure: no browser APIs, so it is tested in Node.
  */
 import { type CompiledIndex, compileIndex } from "./compile";
+import { type Message, message, type Problem } from "./problems";
 import type { Entry } from "./schema";
 
 /** Where a reader's glossary came from. */
@@ -14,8 +15,11 @@ export type GlossarySource =
       url: string;
       /** When the entries were last fetched successfully (ISO time). */
       lastUpdate?: string;
-      /** Why the last fetch failed; the entries from the last good fetch are kept. */
-      lastError?: string;
+      /**
+       * Why the last fetch failed; the entries from the last good fetch are kept. Text when an
+       * earlier Backstory recorded it, before errors were kept as messages; shown as it is.
+       */
+      lastError?: Problem | string;
     };
 
 export interface ReaderGlossary {
@@ -76,12 +80,14 @@ export function takenIds(
   bundledIds: Iterable<string>,
   glossaries: readonly ReaderGlossary[],
   except?: string,
-): Map<string, string> {
-  const taken = new Map<string, string>();
-  for (const id of bundledIds) taken.set(id, "the built-in glossary");
+): Map<string, Message> {
+  const taken = new Map<string, Message>();
+  const builtIn = message("problemOwnerBuiltIn");
+  for (const id of bundledIds) taken.set(id, builtIn);
   for (const glossary of glossaries) {
     if (glossary.id === except) continue;
-    for (const entry of glossary.entries) taken.set(entry.id, `your glossary "${glossary.name}"`);
+    const owner = message("problemOwnerGlossary", glossary.name);
+    for (const entry of glossary.entries) taken.set(entry.id, owner);
   }
   return taken;
 }

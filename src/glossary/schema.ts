@@ -1,6 +1,8 @@
 /**
  * The glossary entry schema. It validates the bundled glossary at build time and, later, readers'
- * own glossaries at import time, so every message names the entry and the field.
+ * own glossaries at import time, so every message names the entry and the field. The English
+ * messages here are for the glossary's authors (`npm run glossary -- check`); readers see the same
+ * checks in their language (schema-problems.ts).
  */
 import * as v from "valibot";
 import { CATEGORY_LIST } from "./categories";
@@ -8,11 +10,11 @@ import { CATEGORY_LIST } from "./categories";
 export const CATEGORIES = CATEGORY_LIST;
 
 /** "2020", "2020-03" or "2020-03-05": history is not always known to the day. */
-const PARTIAL_DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
-const FULL_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+export const PARTIAL_DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
+export const FULL_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+export const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 /** Text is shown as text, never as markup; angle brackets in a glossary are a mistake or an attack. */
-const NO_MARKUP = /^[^<>]*$/;
+export const NO_MARKUP = /^[^<>]*$/;
 
 const text = (max: number) =>
   v.pipe(

@@ -3,13 +3,13 @@ import { useState } from "preact/hooks";
 import { CATEGORY_LIST } from "../glossary/categories";
 import { type EntryFields, emptyFields, entryFromFields, type FieldErrors } from "../glossary/entry-form";
 import type { Entry } from "../glossary/schema";
-import { t } from "../shared/i18n";
+import { messageText, t } from "../shared/i18n";
 
 interface Props {
   /** The fields to start from, and the id of the entry being edited (none for a new one). */
   initial: EntryFields;
   editing?: string;
-  taken: ReadonlyMap<string, string>;
+  taken: ReadonlyMap<string, unknown>;
   today: string;
   onSave: (entry: Entry) => Promise<string | null>;
   onCancel: () => void;
@@ -64,7 +64,7 @@ export function MyEntryForm({ initial, editing, taken, today, onSave, onCancel }
         )}
         {error ? (
           <p class="field-error" id={`${id}-error`}>
-            {t("myEntryFieldError", error)}
+            {t("myEntryFieldError", messageText(error))}
           </p>
         ) : (
           <p class="hint" id={`${id}-hint`}>
@@ -93,7 +93,7 @@ export function MyEntryForm({ initial, editing, taken, today, onSave, onCancel }
         >
           {CATEGORY_LIST.map((category) => (
             <option key={category} value={category}>
-              {category}
+              {t(`category_${category.replace("-", "_")}`)}
             </option>
           ))}
         </select>

@@ -6,19 +6,21 @@ import { useState } from "preact/hooks";
 import browser from "webextension-polyfill";
 import { bundledIndex } from "../glossary/bundled";
 import { type EntryFields, emptyFields, fieldsOf } from "../glossary/entry-form";
+import { entryRows } from "../glossary/entry-table";
 import { exportText } from "../glossary/import";
 import { OWN_GLOSSARY_ID, type ReaderGlossary, takenIds } from "../glossary/reader-glossary";
 import type { Entry } from "../glossary/schema";
-import { t } from "../shared/i18n";
+import { problemText, t } from "../shared/i18n";
 import { loadSettings } from "../shared/storage";
 import { originPattern } from "../shared/subscriptions";
 import { MyEntryForm } from "./MyEntryForm";
 import { MyGlossaryImport } from "./MyGlossaryImport";
 import { MySubscribe } from "./MySubscribe";
+import { saveFailureText } from "./save-failure";
 import { store, useReaderGlossaries } from "./use-reader-glossaries";
 import "./my-glossaries.css";
 
-const bundledIds = bundledIndex.entries.map((entry) => entry.id);
+const bundledIds = entryRows(bundledIndex.entries).map((entry) => entry.id);
 const today = () => new Date().toISOString().slice(0, 10);
 
 export function MyGlossaries() {
@@ -45,7 +47,7 @@ export function MyGlossaries() {
       setEditing(null);
       return null;
     } catch (error) {
-      return error instanceof Error ? error.message : String(error);
+      return saveFailureText(error);
     }
   };
 
@@ -139,7 +141,10 @@ function GlossaryItem({ glossary, onEdit, onRemove }: ItemProps) {
       </p>
       {source.kind === "subscription" && source.lastError && (
         <p class="error" data-last-error>
-          {t("myGlossaryLastError", source.lastError)}
+          {t(
+            "myGlossaryLastError",
+            typeof source.lastError === "string" ? source.lastError : problemText(source.lastError),
+          )}
         </p>
       )}
       {!subscribed && (

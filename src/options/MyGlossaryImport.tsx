@@ -12,8 +12,9 @@ import {
   type ReaderGlossary,
   takenIds,
 } from "../glossary/reader-glossary";
-import { t } from "../shared/i18n";
+import { problemText, t } from "../shared/i18n";
 import { saveSettings } from "../shared/storage";
+import { saveFailureText } from "./save-failure";
 import { store } from "./use-reader-glossaries";
 
 interface Props {
@@ -54,7 +55,7 @@ export function MyGlossaryImport({ glossaries, bundledIds, today }: Props) {
     const tooBig = checkImportSize(file.name, file.size);
     if (tooBig) {
       setPending(null);
-      setStatus({ error: true, text: tooBig });
+      setStatus({ error: true, text: problemText(tooBig) });
       return;
     }
     read(file.name, await file.text());
@@ -96,7 +97,7 @@ export function MyGlossaryImport({ glossaries, bundledIds, today }: Props) {
       setStatus({ error: false, text: t("myImportDone", pending.fileName) });
       setPending(null);
     } catch (error) {
-      setStatus({ error: true, text: error instanceof Error ? error.message : String(error) });
+      setStatus({ error: true, text: saveFailureText(error) });
     }
   };
 
@@ -166,7 +167,7 @@ function Preview({ pending, result, own, target, onChange, onConfirm, onCancel }
     return (
       <div class="preview" data-preview>
         <p class="error" role="alert">
-          {result.error}
+          {problemText(result.error)}
         </p>
         <p>{t("myImportNothingChanged")}</p>
       </div>
@@ -203,8 +204,8 @@ function Preview({ pending, result, own, target, onChange, onConfirm, onCancel }
             {t("myPreviewInvalid", String(invalid))}
           </p>
           <ul class="problems" data-problems>
-            {result.invalid.slice(0, 50).map((problem) => (
-              <li key={problem}>{problem}</li>
+            {result.invalid.slice(0, 50).map((problem, n) => (
+              <li key={n}>{problemText(problem)}</li>
             ))}
           </ul>
         </>

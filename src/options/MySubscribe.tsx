@@ -2,13 +2,14 @@
 import { useState } from "preact/hooks";
 import browser from "webextension-polyfill";
 import { newGlossaryId, type ReaderGlossary, takenIds } from "../glossary/reader-glossary";
-import { t } from "../shared/i18n";
+import { problemText, t } from "../shared/i18n";
 import {
   fetchGlossary,
   originPattern,
   refreshSubscriptions,
   subscriptionUrlProblem,
 } from "../shared/subscriptions";
+import { saveFailureText } from "./save-failure";
 import { store } from "./use-reader-glossaries";
 
 interface Props {
@@ -26,7 +27,7 @@ export function MySubscribe({ glossaries, bundledIds, today }: Props) {
     event.preventDefault();
     const address = url.trim();
     const problem = subscriptionUrlProblem(address);
-    if (problem) return setStatus({ error: true, text: problem });
+    if (problem) return setStatus({ error: true, text: problemText(problem) });
     // First thing in the click: browsers grant permission requests only while handling the gesture.
     const granted = await browser.permissions
       .request({ origins: [originPattern(address)] })
@@ -36,7 +37,7 @@ export function MySubscribe({ glossaries, bundledIds, today }: Props) {
     const result = await fetchGlossary(address, takenIds(bundledIds, glossaries), today, (u, i) =>
       fetch(u, i),
     );
-    if (!result.ok) return setStatus({ error: true, text: result.error });
+    if (!result.ok) return setStatus({ error: true, text: problemText(result.error) });
     try {
       await store.update((list) => [
         ...list,
@@ -50,14 +51,26 @@ export function MySubscribe({ glossaries, bundledIds, today }: Props) {
       setUrl("");
       setStatus({ error: false, text: t("mySubscribeDone", String(result.entries.length)) });
     } catch (error) {
-      setStatus({ error: true, text: error instanceof Error ? error.message : String(error) });
+      setStatus({ error: true, text: saveFailureText(error) });
     }
   };
 
-  const updateNow = () =>
-    void refreshSubscriptions(store, bundledIds, (u, i) => fetch(u, i)).then(() =>
-      setStatus({ error: false, text: t("mySubscribeUpdated") }),
-    );
+  const updateNow = async () => {
+    try {
+      await refreshSubscriptions(store, bundledIds, (u, i) => fetch(u, i));
+      // Each failure is shown on its glossary; say here that there are some.
+      const failed = (await store.load()).filter(
+        (glossary) => glossary.source.kind === "subscription" && glossary.source.lastError,
+      ).length;
+      setStatus(
+        failed > 0
+          ? { error: true, text: t("mySubscribeUpdateFailed", String(failed)) }
+          : { error: false, text: t("mySubscribeUpdated") },
+      );
+    } catch (error) {
+      setStatus({ error: true, text: saveFailureText(error) });
+    }
+  };
 
   return (
     <div class="subscribe">
@@ -77,7 +90,7 @@ export function MySubscribe({ glossaries, bundledIds, today }: Props) {
           {t("mySubscribe")}
         </button>
         {subscriptions.length > 0 && (
-          <button type="button" name="updateSubscriptions" onClick={updateNow}>
+          <button type="button" name="updateSubscriptions" onClick={() => void updateNow()}>
             {t("mySubscribeUpdateNow")}
           </button>
         )}

@@ -1,5 +1,6 @@
 /** Every UI string goes through browser.i18n, so _locales/en/messages.json holds the whole wording. */
 import browser from "webextension-polyfill";
+import { formatMessage, formatProblem, type Message, type Problem } from "../glossary/problems";
 
 /**
  * Each message is asked of the browser once, with private-use stand-ins for its substitutions, and
@@ -20,3 +21,9 @@ export function t(key: string, substitutions?: string | string[]): string {
   const values = typeof substitutions === "string" ? [substitutions] : substitutions;
   return template.replace(STAND_IN, (standIn) => values[standIn.charCodeAt(0) - 0xe000] ?? "");
 }
+
+/** A problem the pure core found (glossary/problems.ts), worded in the reader's language. */
+export const problemText = (found: Problem): string => formatProblem(found, t);
+
+/** A message of the pure core, worded in the reader's language. */
+export const messageText = (what: Message): string => formatMessage(what, t);

@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import type { Storage } from "webextension-polyfill";
+import type { Problem } from "../glossary/problems";
+import { englishProblem } from "../glossary/problems-english";
 import type { ReaderGlossary } from "../glossary/reader-glossary";
-import { fetchGlossary, originPattern, refreshSubscriptions, subscriptionUrlProblem } from "./subscriptions";
+import {
+  type Fetch,
+  fetchGlossary,
+  originPattern,
+  refreshSubscriptions,
+  subscriptionUrlProblem,
+} from "./subscriptions";
 import { readerGlossaryStore } from "./user-glossaries";
 
 const entry = {
@@ -31,39 +39,51 @@ function memoryStore(glossaries: ReaderGlossary[]) {
   return store.save(glossaries).then(() => store);
 }
 
+const worded = (found: Problem | null) => found && englishProblem(found);
+
+/** fetchGlossary's result with its problem worded in English, as the options page shows it. */
+async function fetched(url: string, fetchFn: Fetch) {
+  const result = await fetchGlossary(url, new Map(), "2026-11-25", fetchFn);
+  return result.ok ? result : { ok: false, error: englishProblem(result.error) };
+}
+
 describe("subscriptions", () => {
   it("accepts https URLs (and plain http on this machine only) and asks for the URL's origin alone", () => {
     expect(subscriptionUrlProblem("https://example.org/g.json")).toBeNull();
     expect(subscriptionUrlProblem("http://127.0.0.1:8080/g.json")).toBeNull();
-    expect(subscriptionUrlProblem("http://example.org/g.json")).toBe(
+    expect(worded(subscriptionUrlProblem("http://example.org/g.json"))).toBe(
       "http://example.org/g.json: a subscription URL must start with https://",
     );
-    expect(subscriptionUrlProblem("javascript:alert(1)")).toMatch(/must start with https/);
-    expect(subscriptionUrlProblem("not a url")).toBe('"not a url" is not a URL');
+    expect(worded(subscriptionUrlProblem("javascript:alert(1)"))).toMatch(/must start with https/);
+    expect(worded(subscriptionUrlProblem("not a url"))).toBe('"not a url" is not a URL');
     expect(originPattern("https://example.org:8443/a/g.json?x=1")).toBe("https://example.org/*");
   });
 
   it("reports a URL that fails, returns garbage, or holds invalid entries", async () => {
-    const taken = new Map<string, string>();
     const url = "https://example.org/g.json";
-    expect(await fetchGlossary(url, taken, "2026-11-25", answer("", 404))).toEqual({
+    expect(await fetched(url, answer("", 404))).toEqual({
       ok: false,
-      error: "https://example.org/g.json: the server answered 404 Not Found",
+      error:
+        "https://example.org/g.json: the server answered 404 Not Found; check the address, or try again later",
     });
-    expect(await fetchGlossary(url, taken, "2026-11-25", answer("<html>garbage"))).toMatchObject({
+    expect(await fetched(url, answer("<html>garbage"))).toMatchObject({
       ok: false,
       error: expect.stringMatching(/^https:\/\/example\.org\/g\.json: not valid JSON/),
     });
     expect(
-      await fetchGlossary(url, taken, "2026-11-25", async () => {
+      await fetched(url, async () => {
         throw new TypeError("Failed to fetch");
       }),
-    ).toEqual({ ok: false, error: "https://example.org/g.json: could not be fetched (Failed to fetch)" });
-    const bad = JSON.stringify([{ ...entry, sources: [{ title: "x", url: "javascript:1" }] }]);
-    expect(await fetchGlossary(url, taken, "2026-11-25", answer(bad))).toEqual({
+    ).toEqual({
       ok: false,
       error:
-        '1 of 1 entries are invalid; first: https://example.org/g.json: entry 1 ("tessaly-ridge") › sources › 0 › url: must start with https://',
+        "https://example.org/g.json: could not be fetched (Failed to fetch); check the address and your connection",
+    });
+    const bad = JSON.stringify([{ ...entry, sources: [{ title: "x", url: "javascript:1" }] }]);
+    expect(await fetched(url, answer(bad))).toEqual({
+      ok: false,
+      error:
+        '1 of 1 entries are invalid; the first: https://example.org/g.json: entry 1 ("tessaly-ridge") › sources › 0 › url: must start with https://',
     });
   });
 
@@ -90,7 +110,10 @@ describe("subscriptions", () => {
     expect(failed?.entries).toEqual(glossary.entries);
     expect(failed?.source).toEqual({
       ...glossary.source,
-      lastError: "https://example.org/g.json: the server answered 500",
+      lastError: {
+        file: "https://example.org/g.json",
+        message: { key: "problemServerAnswered", params: ["500"] },
+      },
     });
 
     const updated = JSON.stringify([{ ...entry, summary: "Updated." }]);

@@ -4,6 +4,7 @@
  * good one. The fetch function is passed in so tests can stub the network.
  */
 import { checkImportSize, parseImport } from "../glossary/import";
+import { type Message, message, type Problem, problem } from "../glossary/problems";
 import { type ReaderGlossary, takenIds } from "../glossary/reader-glossary";
 import type { Entry } from "../glossary/schema";
 import type { ReaderGlossaryStore } from "./user-glossaries";
@@ -19,15 +20,15 @@ export const UPDATE_MINUTES = 24 * 60;
 const LOOPBACK_HTTP = /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\//;
 
 /** Why this URL cannot be subscribed to, or null. */
-export function subscriptionUrlProblem(url: string): string | null {
+export function subscriptionUrlProblem(url: string): Problem | null {
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    return `"${url}" is not a URL`;
+    return problem(undefined, message("problemNotAUrl", url));
   }
   if (parsed.protocol === "https:" || LOOPBACK_HTTP.test(parsed.href)) return null;
-  return `${url}: a subscription URL must start with https://`;
+  return problem(url, message("problemSubscriptionHttps"));
 }
 
 /** The permission pattern for a URL's origin: the only host Backstory asks for, and only then. */
@@ -41,12 +42,12 @@ export type Fetch = (url: string, init?: RequestInit) => Promise<Response>;
 /** Fetches and checks a glossary: every entry must be valid, as for an imported file. */
 export async function fetchGlossary(
   url: string,
-  taken: ReadonlyMap<string, string>,
+  taken: ReadonlyMap<string, Message>,
   today: string,
   fetchFn: Fetch,
-): Promise<{ ok: true; entries: Entry[] } | { ok: false; error: string }> {
-  const problem = subscriptionUrlProblem(url);
-  if (problem) return { ok: false, error: problem };
+): Promise<{ ok: true; entries: Entry[] } | { ok: false; error: Problem }> {
+  const refused = subscriptionUrlProblem(url);
+  if (refused) return { ok: false, error: refused };
   let text: string;
   try {
     const response = await fetchFn(url, {
@@ -54,30 +55,27 @@ export async function fetchGlossary(
       cache: "no-cache",
       signal: AbortSignal.timeout(30_000),
     });
-    if (!response.ok)
-      return {
-        ok: false,
-        error: `${url}: the server answered ${response.status} ${response.statusText}`.trim(),
-      };
+    if (!response.ok) {
+      const status = `${response.status} ${response.statusText}`.trim();
+      return { ok: false, error: problem(url, message("problemServerAnswered", status)) };
+    }
     const tooBig = checkImportSize(url, Number(response.headers.get("content-length") ?? 0));
     if (tooBig) return { ok: false, error: tooBig };
     text = await response.text();
   } catch (error) {
-    return {
-      ok: false,
-      error: `${url}: could not be fetched (${error instanceof Error ? error.message : String(error)})`,
-    };
+    const detail = error instanceof Error ? error.message : String(error);
+    return { ok: false, error: problem(url, message("problemFetchFailed", detail)) };
   }
   const result = parseImport(url, text, { taken, today });
   if (!result.ok) return result;
-  if (result.kind !== "entries") return { ok: false, error: `${url}: is a Backstory export, not a glossary` };
-  if (result.invalid.length > 0) {
-    return {
-      ok: false,
-      error: `${result.invalid.length} of ${result.total} entries are invalid; first: ${result.invalid[0]}`,
-    };
+  if (result.kind !== "entries") return { ok: false, error: problem(url, message("problemIsExport")) };
+  const [first] = result.invalid;
+  if (first) {
+    const count = String(result.invalid.length);
+    const what = message("problemSubscriptionInvalid", count, String(result.total), first);
+    return { ok: false, error: problem(undefined, what) };
   }
-  if (result.entries.length === 0) return { ok: false, error: `${url}: holds no entries` };
+  if (result.entries.length === 0) return { ok: false, error: problem(url, message("problemNoEntries")) };
   return { ok: true, entries: result.entries };
 }
 

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { Storage } from "webextension-polyfill";
+import { Matcher } from "../engine/matcher";
+import type { CompiledIndex } from "../glossary/compile";
+import { entryColumns, entryRows } from "../glossary/entry-table";
 import type { ReaderGlossary } from "../glossary/reader-glossary";
-import { readerGlossaryStore, SaveError } from "./user-glossaries";
+import { readerGlossaryStore, SaveError, watchReaderGlossaries } from "./user-glossaries";
 
 /** An in-memory storage area that can be told to reject writes, as a full quota does. */
 function fakeArea(full = false) {
@@ -9,7 +12,10 @@ function fakeArea(full = false) {
   const area = {
     data,
     full,
-    get: async (key: string) => (key in data ? { [key]: structuredClone(data[key]) } : {}),
+    get: async (keys: string | string[]) =>
+      Object.fromEntries(
+        [keys].flat().flatMap((key) => (key in data ? [[key, structuredClone(data[key])]] : [])),
+      ),
     set: async (items: Record<string, unknown>) => {
       if (area.full) throw new Error("QUOTA_BYTES quota exceeded");
       Object.assign(data, structuredClone(items));
@@ -39,7 +45,11 @@ describe("readerGlossaryStore", () => {
     const store = readerGlossaryStore(area as unknown as Storage.StorageArea);
     await store.save([glossary("mine", ["Quill", "Orvane"]), glossary("feed", ["Fenwick"])]);
     expect((await store.load()).map((g) => g.id)).toEqual(["mine", "feed"]);
-    expect((await store.loadIndex())?.entries.map((e) => e.id)).toEqual(["quill", "orvane", "fenwick"]);
+    expect(entryRows((await store.loadIndex())?.entries ?? entryColumns([])).map((e) => e.id)).toEqual([
+      "quill",
+      "orvane",
+      "fenwick",
+    ]);
     expect((await store.entry("fenwick"))?.title).toBe("Fenwick");
     expect(await store.entry("nothing")).toBeNull();
   });
@@ -53,12 +63,48 @@ describe("readerGlossaryStore", () => {
     const failed = store.update((list) => [...list, glossary("big", ["Orvane"])]);
     await expect(failed).rejects.toThrow(SaveError);
     await expect(failed).rejects.toThrow(/storage for Backstory is full \(QUOTA_BYTES quota exceeded\)/);
+    // What the options page words in the reader's language.
+    await expect(failed).rejects.toMatchObject({ full: true, reason: "QUOTA_BYTES quota exceeded" });
     expect(JSON.stringify(area.data)).toBe(before);
+  });
+
+  it("an index saved in an older trie layout is compiled again as it loads, and still matches", async () => {
+    const area = fakeArea();
+    const store = readerGlossaryStore(area as unknown as Storage.StorageArea);
+    await store.save([glossary("mine", ["Quill"])]);
+    const saved = area.data.readerIndex as CompiledIndex;
+    area.data.readerIndex = { ...saved, trie: { codes: saved.trie.codes, counts: "!", terminals: [1, 0] } };
+    const index = await store.loadIndex();
+    expect(index?.trie).toEqual(saved.trie);
+    expect(new Matcher(index?.aliases ?? [], index?.trie).scan("A quill.")).toHaveLength(1);
   });
 
   it("with nothing stored, there are no glossaries and no index", async () => {
     const store = readerGlossaryStore(fakeArea() as unknown as Storage.StorageArea);
     expect(await store.load()).toEqual([]);
     expect(await store.loadIndex()).toBeNull();
+  });
+
+  it("calls back when the glossaries change, even when their compiled index does not", () => {
+    type Listener = (changes: Record<string, unknown>, area: string) => void;
+    const listeners = new Set<Listener>();
+    const onChanged = {
+      addListener: (listener: Listener) => listeners.add(listener),
+      removeListener: (listener: Listener) => listeners.delete(listener),
+    } as unknown as Storage.Static["onChanged"];
+    const controller = new AbortController();
+    let calls = 0;
+    watchReaderGlossaries(onChanged, () => calls++, controller.signal);
+    const change = (changes: Record<string, unknown>, area: string) => {
+      for (const listener of listeners) listener(changes, area);
+    };
+    // Chromium reports only the keys whose value changed: a new summary changes the glossaries alone.
+    change({ readerGlossaries: {} }, "local");
+    change({ readerIndex: {} }, "local");
+    change({ settings: {} }, "sync");
+    change({ filler: {} }, "local");
+    expect(calls).toBe(2);
+    controller.abort();
+    expect(listeners.size).toBe(0);
   });
 });

@@ -20,7 +20,16 @@ interface Stored {
   glossaries: ReaderGlossary[];
 }
 
-export class SaveError extends Error {}
+/** A rejected write; `full` and `reason` let the options page word it in the reader's language. */
+export class SaveError extends Error {
+  constructor(
+    message: string,
+    readonly full: boolean,
+    readonly reason: string,
+  ) {
+    super(message);
+  }
+}
 
 export function readerGlossaryStore(area: Storage.StorageArea) {
   async function load(): Promise<ReaderGlossary[]> {
@@ -54,6 +63,8 @@ export function readerGlossaryStore(area: Storage.StorageArea) {
           full
             ? `Nothing was saved: the browser's storage for Backstory is full (${reason}). Remove a glossary or import a smaller file.`
             : `Nothing was saved: the browser refused to store the glossaries (${reason}).`,
+          full,
+          reason,
         );
       }
     },
@@ -69,8 +80,13 @@ export function readerGlossaryStore(area: Storage.StorageArea) {
 
 /** The compiled index of every reader entry, or null when the reader has none (all a page needs). */
 export async function loadReaderIndex(area: Storage.StorageArea): Promise<CompiledIndex | null> {
-  const index = (await area.get(INDEX_KEY))[INDEX_KEY] as CompiledIndex | undefined;
-  return index && index.entries.length > 0 ? index : null;
+  const found = await area.get([INDEX_KEY, GLOSSARIES_KEY]);
+  let index = found[INDEX_KEY] as CompiledIndex | undefined;
+  // An index saved by an older version lays its trie out differently: compile it again, as it loads.
+  if (index && (typeof index.trie?.firstWords !== "string" || typeof index.entries?.ids !== "string")) {
+    index = compileReaderIndex((found[GLOSSARIES_KEY] as Stored | undefined)?.glossaries ?? []);
+  }
+  return index && index.entries.count > 0 ? index : null;
 }
 
 export type ReaderGlossaryStore = ReturnType<typeof readerGlossaryStore>;
@@ -82,7 +98,9 @@ export function watchReaderGlossaries(
   signal: AbortSignal,
 ): void {
   const listener = (changes: Record<string, unknown>, area: string) => {
-    if (area === "local" && INDEX_KEY in changes) callback();
+    // Both keys: Chromium reports only the keys whose value changed, and a new summary leaves the
+    // compiled index (aliases only) as it was, while an open page still holds the old entry.
+    if (area === "local" && (INDEX_KEY in changes || GLOSSARIES_KEY in changes)) callback();
   };
   onChanged.addListener(listener);
   signal.addEventListener("abort", () => onChanged.removeListener(listener), { once: true });

@@ -3,7 +3,9 @@
  * puppeteer-core over WebDriver BiDi, both with the built extension loaded. Scenarios are written
  * once against `TestBrowser` and `Tab` and run in both.
  */
-import { existsSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { type BrowserContext, chromium, type Page as PlaywrightPage } from "playwright-core";
 import puppeteer, { type Browser as PuppeteerBrowser, type Page as PuppeteerPage } from "puppeteer-core";
 import { DIST, requireBuild } from "../support/paths";
@@ -155,15 +157,17 @@ export async function launch(
   return name === "chromium" ? launchChromium(headless, extension) : launchFirefox(extension);
 }
 
-async function launchChromium(headless: boolean, extension: boolean): Promise<TestBrowser> {
+async function launchChromium(
+  headless: boolean,
+  extension: boolean,
+  dist = DIST.chromium,
+): Promise<TestBrowser> {
   const context = await chromium.launchPersistentContext("", {
     executablePath: browserPath("chromium"),
     headless,
     viewport: { width: 1280, height: 800 },
     args: [
-      ...(extension
-        ? [`--disable-extensions-except=${DIST.chromium}`, `--load-extension=${DIST.chromium}`]
-        : []),
+      ...(extension ? [`--disable-extensions-except=${dist}`, `--load-extension=${dist}`] : []),
       "--disable-background-networking",
       // Saved pages name hosts this closed network cannot reach: fail those at once instead of waiting on DNS.
       "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
@@ -624,6 +628,33 @@ async function recordFirefox(browser: PuppeteerBrowser): Promise<RequestRecorder
       connection.off("browsingContext.contextCreated", onCreated);
       const id = (subscribed.result as { subscription?: string }).subscription;
       if (id) await connection.send("session.unsubscribe", { subscriptions: [id] }).catch(() => undefined);
+    },
+  };
+}
+
+// Host permissions granted ahead, for subscribing in Chromium.
+/**
+ * Launches like `launch`, with these origins' permission already granted, as when the reader accepts
+ * the prompt of `permissions.request`. Chromium shows that prompt in browser UI that automation
+ * cannot answer (playwright#32755), and resolves a request for an origin already granted at once
+ * with true, without a prompt. So Chromium loads a copy of dist/chrome whose manifest also lists the
+ * origins in `host_permissions` (granted at install): the only difference from the built extension.
+ * Firefox's automation profile grants optional permission requests itself: it launches as usual.
+ */
+export async function launchWithHostPermissions(name: BrowserName, origins: string[]): Promise<TestBrowser> {
+  requireBuild();
+  if (name === "firefox") return launchFirefox(true);
+  const dist = mkdtempSync(join(tmpdir(), "backstory-granted-"));
+  cpSync(DIST.chromium, dist, { recursive: true });
+  const manifest = JSON.parse(readFileSync(join(dist, "manifest.json"), "utf8"));
+  manifest.host_permissions = [...(manifest.host_permissions ?? []), ...origins];
+  writeFileSync(join(dist, "manifest.json"), JSON.stringify(manifest, null, 2));
+  const browser = await launchChromium(true, true, dist);
+  return {
+    ...browser,
+    async close() {
+      await browser.close();
+      rmSync(dist, { recursive: true, force: true });
     },
   };
 }
