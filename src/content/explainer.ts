@@ -85,6 +85,20 @@ export class Explainer {
     this.candidate = null;
   }
 
+  /**
+   * The page removed text (a single-page-app navigation, a feed dropping old items): a card open on a
+   * term that is gone closes, and a dwell on one stops. Either would otherwise keep the removed content
+   * alive (a range holds its whole subtree) and place the card on nothing. Only removal counts: a term
+   * whose text the page changed in place keeps its card.
+   */
+  letGoOfRemoved(): void {
+    if (this.open && isRemoved(this.open)) this.close();
+    else if (this.candidate && isRemoved(this.candidate)) {
+      this.cancelDwell();
+      this.candidate = null;
+    }
+  }
+
   /** Renders the candidate's card unseen near the dwell's end; not while another card is open. */
   private async prepare(mark: Mark): Promise<void> {
     if (this.open) return;
@@ -205,6 +219,11 @@ export class Explainer {
   private loadId(id: string): Promise<Entry | null> {
     return cached(this.entries, id, () => callBackground("getEntry", id));
   }
+}
+
+/** Whether the page took a mark's text out of the document. */
+function isRemoved({ range }: Mark): boolean {
+  return !range.startContainer.isConnected || !range.endContainer.isConnected;
 }
 
 /** One request per id for the page's life; a failed one reads as "nothing to show". */

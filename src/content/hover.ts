@@ -45,6 +45,24 @@ export function markAt(marks: MarkSet, x: number, y: number): Mark | null {
   return marks.at(caret.node, caret.offset).find((mark) => isOver(mark, x, y)) ?? null;
 }
 
+/** What is kept of the last pointer event: not the event, whose target would keep removed content alive. */
+type PointerAt = Pick<
+  PointerEvent,
+  "clientX" | "clientY" | "timeStamp" | "buttons" | "altKey" | "ctrlKey" | "shiftKey"
+>;
+
+function pointerAt({
+  clientX,
+  clientY,
+  timeStamp,
+  buttons,
+  altKey,
+  ctrlKey,
+  shiftKey,
+}: PointerEvent): PointerAt {
+  return { clientX, clientY, timeStamp, buttons, altKey, ctrlKey, shiftKey };
+}
+
 export interface PointerListener {
   onPointer: (sample: PointerSample) => void;
   /** The reader began to scroll, select or press: a dwell under way must not open anything. */
@@ -58,10 +76,10 @@ export function watchPointer(
   signal: AbortSignal,
 ): void {
   let pending: PointerEvent | null = null;
-  let last: PointerEvent | null = null;
+  let last: PointerAt | null = null;
   /** The pointer where it last moved, with this modifier and button state and this speed. */
   const report = (
-    at: PointerEvent,
+    at: PointerAt,
     state: Parameters<PointerGate["mayOpen"]>[0],
     speed: number,
     rest = false,
@@ -85,8 +103,8 @@ export function watchPointer(
     if (!event) return;
     const elapsed = Math.max(1, event.timeStamp - (last?.timeStamp ?? 0));
     const moved = last ? Math.hypot(event.clientX - last.clientX, event.clientY - last.clientY) : 0;
-    last = event;
-    report(event, event, moved / elapsed);
+    last = pointerAt(event);
+    report(last, last, moved / elapsed);
   };
   const onMove = (event: PointerEvent) => {
     if (event.pointerType === "touch") return;

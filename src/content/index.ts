@@ -31,18 +31,6 @@ async function activate(settings: Settings): Promise<void> {
   // Bundled entries and the reader's own (see page-glossary.ts).
   const { index, matcher } = await pageGlossary();
   if (signal.aborted) return;
-  const marker = new PageMarker(
-    index,
-    matcher,
-    {
-      firstOnly: !settings.everyOccurrence,
-      findRoot: () => (settings.articleOnly ? findArticleRoot(document) : document.body),
-      highlight: HIGHLIGHT_FOR_STYLE[settings.markingStyle],
-      skip: hiddenBy(settings, index),
-    },
-    signal,
-  );
-  void marker.markAll();
 
   const setActive = (mark: Mark | null) => {
     if (mark) CSS.highlights.set(ACTIVE, new Highlight(mark.range));
@@ -56,6 +44,20 @@ async function activate(settings: Settings): Promise<void> {
     setActive,
     signal,
   );
+  const marker = new PageMarker(
+    index,
+    matcher,
+    {
+      firstOnly: !settings.everyOccurrence,
+      findRoot: () => (settings.articleOnly ? findArticleRoot(document) : document.body),
+      highlight: HIGHLIGHT_FOR_STYLE[settings.markingStyle],
+      skip: hiddenBy(settings, index),
+      // Text the page removed: an explainer open on it closes, and lets go of it.
+      onDropped: () => explainer.letGoOfRemoved(),
+    },
+    signal,
+  );
+  void marker.markAll();
   watchPointer(marker.marks, settings.modifierKey, explainer, signal);
   watchTaps(marker.marks, explainer, signal);
   answerReaderCalls(index, matcher, marker, explainer, signal);

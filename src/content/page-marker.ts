@@ -38,6 +38,8 @@ export interface MarkerOptions {
   highlight?: string;
   /** Entries the reader chose not to see marked (hidden entries and categories). */
   skip?: (entry: number) => boolean;
+  /** Called once the marks on text the page removed or rewrote are dropped, to let go of any left elsewhere. */
+  onDropped?: () => void;
 }
 
 export class PageMarker {
@@ -179,6 +181,7 @@ export class PageMarker {
     const moved = document.readyState === "loading" && this.options.findRoot() !== this.root;
     if (!this.root?.isConnected || moved) {
       for (const mark of this.marks.unordered()) this.drop(mark);
+      this.options.onDropped?.();
       await this.markAll();
       return;
     }
@@ -193,6 +196,7 @@ export class PageMarker {
       const redo = roots.some((element) => element.contains(mark.nodes[0] as Node));
       if (redo || !isIntact(mark)) this.drop(mark);
     }
+    this.options.onDropped?.();
     await this.scan(
       ...roots
         .map((element) => (element.contains(root) ? root : element))

@@ -62,6 +62,13 @@ export interface Tab {
   screenshotOf(selector: string, path: string): Promise<void>;
   /** Chooses a file from disk in the page's file input (as a reader does in the file picker). */
   chooseFile(selector: string, path: string): Promise<void>;
+  // Memory (Chromium only): what the tab holds after a full garbage collection.
+  /**
+   * Forces a full garbage collection in the tab's renderer, then reads its JS heap (every world in it:
+   * the page's and the content script's) and its live DOM objects, through the DevTools protocol.
+   * Null in Firefox, whose drivers cannot read a tab's heap.
+   */
+  memory(): Promise<MemorySample | null>;
 }
 
 export interface TestBrowser {
@@ -224,6 +231,7 @@ function chromiumTab(context: BrowserContext, page: PlaywrightPage): Tab {
     inExplainer: (fn, arg) => callInChromiumExplainer(context, page, fn, arg),
     screenshotOf: async (selector, path) => void (await page.locator(selector).first().screenshot({ path })),
     chooseFile: (selector, path) => page.setInputFiles(selector, path),
+    memory: () => chromiumMemory(context, page),
   };
 
   async function readChromium(reveal: string | undefined): Promise<ExplainerView | null> {
@@ -368,6 +376,7 @@ function firefoxTab(browser: PuppeteerBrowser, page: PuppeteerPage): Tab {
       if (!input) throw new Error(`no ${selector} on the page`);
       await (input as unknown as { uploadFile(path: string): Promise<void> }).uploadFile(path);
     },
+    memory: async () => null,
   };
 
   async function readFirefox(reveal: string | undefined): Promise<ExplainerView | null> {
@@ -647,5 +656,37 @@ export async function launchWithHostPermissions(name: BrowserName, origins: stri
       await browser.close();
       rmSync(dist, { recursive: true, force: true });
     },
+  };
+}
+
+/** A tab's memory after a forced garbage collection (see Tab.memory). */
+export interface MemorySample {
+  /** Bytes in use on the JS heap. */
+  jsHeap: number;
+  /** Bytes the DOM itself holds outside the JS heap (nodes, ranges, highlights). */
+  domHeap: number;
+  /** Live DOM nodes, attached or not, and JS event listeners. */
+  nodes: number;
+  listeners: number;
+}
+
+/** One CDP session per tab for memory readings, kept so that repeated samples cost no attach. */
+const memorySessions = new WeakMap<PlaywrightPage, ReturnType<BrowserContext["newCDPSession"]>>();
+
+async function chromiumMemory(context: BrowserContext, page: PlaywrightPage): Promise<MemorySample> {
+  let session = memorySessions.get(page);
+  if (!session) {
+    session = context.newCDPSession(page);
+    memorySessions.set(page, session);
+  }
+  const cdp = await session;
+  await cdp.send("HeapProfiler.collectGarbage");
+  const heap = await cdp.send("Runtime.getHeapUsage");
+  const dom = await cdp.send("Memory.getDOMCounters");
+  return {
+    jsHeap: heap.usedSize,
+    domHeap: heap.embedderHeapUsedSize,
+    nodes: dom.nodes,
+    listeners: dom.jsEventListeners,
   };
 }
