@@ -50,6 +50,10 @@ export class PageMarker {
   private readonly dirty = new Set<Element>();
   root: Element | null = null;
   private batchTimer = 0;
+  /** Whether the page changed since the last rescan (removals alone dirty no block). */
+  private changed = false;
+  /** Scans run one after another: one still marking when the next starts would mark twice. */
+  private queue: Promise<void> = Promise.resolve();
   /** Whether the page's context words are being read (only once some match needs them). */
   private contextRead = false;
 
@@ -71,7 +75,12 @@ export class PageMarker {
     });
   }
 
-  async markAll(): Promise<void> {
+  markAll(): Promise<void> {
+    this.queue = this.queue.then(() => this.scanAll());
+    return this.queue;
+  }
+
+  private async scanAll(): Promise<void> {
     this.root = this.options.findRoot();
     if (this.root) await this.scan(this.root);
   }
@@ -164,16 +173,27 @@ export class PageMarker {
   private noteChanges(records: MutationRecord[]): void {
     for (const record of records) {
       if (isOurOwn(record)) continue;
+      this.changed = true;
+      if (addsOrRemovesWholeBlocks(record)) {
+        // An item added to a feed or a view swapped in: read what came, not the whole container.
+        for (const node of record.addedNodes)
+          if (node.nodeType === Node.ELEMENT_NODE) this.dirty.add(node as Element);
+        continue;
+      }
       const block = blockOf(record.target);
       if (block) this.dirty.add(block);
     }
-    if (this.dirty.size > 0 && this.batchTimer === 0) {
-      this.batchTimer = window.setTimeout(() => void this.rescan(), BATCH_MS);
+    if (this.changed && this.batchTimer === 0) {
+      this.batchTimer = window.setTimeout(() => {
+        this.batchTimer = 0;
+        this.queue = this.queue.then(() => this.rescan());
+      }, BATCH_MS);
     }
   }
 
   private async rescan(): Promise<void> {
-    this.batchTimer = 0;
+    if (this.signal.aborted) return;
+    this.changed = false;
     const changed = [...this.dirty];
     this.dirty.clear();
     // The page swapped its content wholesale (a single-page-app navigation), or a page still parsing
@@ -182,7 +202,7 @@ export class PageMarker {
     if (!this.root?.isConnected || moved) {
       for (const mark of this.marks.unordered()) this.drop(mark);
       this.options.onDropped?.();
-      await this.markAll();
+      await this.scanAll();
       return;
     }
     const root = this.root;
@@ -192,21 +212,38 @@ export class PageMarker {
         (root.contains(element) || element.contains(root)) &&
         !changed.some((other) => other !== element && other.contains(element)),
     );
+    // An entry marked once whose mark went with text the page removed is looked for again everywhere.
+    let lostFirst = false;
     for (const mark of this.marks.unordered()) {
       const redo = roots.some((element) => element.contains(mark.nodes[0] as Node));
-      if (redo || !isIntact(mark)) this.drop(mark);
+      if (redo || !isIntact(mark)) {
+        lostFirst ||= !redo && this.options.firstOnly;
+        this.drop(mark);
+      }
     }
     this.options.onDropped?.();
-    await this.scan(
-      ...roots
-        .map((element) => (element.contains(root) ? root : element))
-        .filter((element) => !isInsideSkipped(element)),
-    );
+    const again = lostFirst ? [root] : roots.map((element) => (element.contains(root) ? root : element));
+    await this.scan(...again.filter((element) => !isInsideSkipped(element)));
   }
 }
 
 function* textsOf(root: Element): Generator<string> {
   for (const block of walkBlocks(root)) yield block.text;
+}
+
+/**
+ * Whether a change only adds or removes whole blocks (with comments and white space between them):
+ * then no other block's text changed, and only the blocks added need reading.
+ */
+function addsOrRemovesWholeBlocks(record: MutationRecord): boolean {
+  if (record.type !== "childList") return false;
+  const nodes = [...record.addedNodes, ...record.removedNodes];
+  const isBlock = (node: Node) =>
+    node.nodeType === Node.ELEMENT_NODE && node.nodeName !== "BR" && blockOf(node) === node;
+  const between = (node: Node) =>
+    node.nodeType === Node.COMMENT_NODE ||
+    (node.nodeType === Node.TEXT_NODE && !/\S/.test(node.textContent ?? ""));
+  return nodes.some(isBlock) && nodes.every((node) => isBlock(node) || between(node));
 }
 
 /** Hidden text (display:none, visibility:hidden) is not the reader's text. */
