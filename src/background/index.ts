@@ -68,6 +68,8 @@ async function toggleSiteIn(tabId: number | undefined): Promise<void> {
 const MENU_ID = "explain-selection";
 browser.runtime.onInstalled.addListener(() => {
   browser.contextMenus.create({ id: MENU_ID, title: t("menuExplainSelection"), contexts: ["selection"] });
+  // Readers' glossaries saved by an older version are compiled again for this one.
+  void readerGlossaries.upgrade().catch(() => undefined);
 });
 
 let matcher: Matcher | null = null;

@@ -7,8 +7,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { foldAlias } from "./fold";
 import { markFor } from "./marks";
-import { aliasesOf, Matcher } from "./matcher";
 import { collectBlocks } from "./text-blocks";
+import { aliasesOf, matcherFor } from "./trie-build";
 
 // happy-dom has no StaticRange; a plain record of the same four fields stands in for it.
 globalThis.StaticRange ??= class {
@@ -47,7 +47,7 @@ function build(node: Tree, parent: Node): void {
 }
 
 describe("marks on generated pages", () => {
-  const matcher = new Matcher(aliasesOf(TERMS));
+  const matcher = matcherFor(aliasesOf(TERMS));
 
   it("leave the page exactly as it was, and each covers text that folds to its term", () => {
     fc.assert(

@@ -3,7 +3,7 @@
  * no node of the page is added, split or edited, and StaticRanges cost the page nothing when it edits
  * itself.
  */
-import { type CompiledIndex, contextAliases, contextWordsOf } from "../glossary/compile";
+import type { CompiledIndex } from "../glossary/compile";
 import { entryRule } from "../glossary/entry-table";
 import { type Match, Matcher } from "./matcher";
 import { locate, type TextBlock } from "./text-blocks";
@@ -108,9 +108,11 @@ export class ContextWords {
   private readonly matcher: Matcher | null;
 
   constructor(private readonly index: CompiledIndex) {
-    this.words = index.context?.words ?? contextWordsOf(index.entries);
-    this.matcher =
-      this.words.length > 0 ? new Matcher(contextAliases(this.words), index.context?.trie) : null;
+    const { words, trie } = index.context;
+    this.words = words;
+    // Word n of the list is "entry" n of the matcher that finds them (see compile.ts).
+    const aliases = { entries: words.map((_, n) => n), exact: {} };
+    this.matcher = words.length > 0 ? new Matcher(aliases, trie) : null;
   }
 
   read(text: string): void {

@@ -2,7 +2,7 @@
  * The term matcher: a trie of folded aliases, walked from each word start of a text. Longest match
  * wins and matches never overlap. Pure: no DOM, no browser APIs.
  */
-import { foldAlias, foldCode, IGNORE, isUpperCode, isWordCode, SPACE } from "./fold";
+import { foldCode, IGNORE, isUpperCode, isWordCode, SPACE } from "./fold";
 
 /** One alias as the compiled index stores it. */
 export interface IndexAlias {
@@ -20,14 +20,6 @@ export interface IndexAlias {
 export interface AliasTable {
   entries: number[];
   exact: Record<string, string>;
-}
-
-export function aliasTable(aliases: readonly IndexAlias[]): AliasTable {
-  const exact: Record<string, string> = {};
-  aliases.forEach((alias, n) => {
-    if (alias.exact !== undefined) exact[n] = alias.exact;
-  });
-  return { entries: aliases.map((alias) => alias.entry), exact };
 }
 
 export interface Match {
@@ -56,38 +48,10 @@ export interface CompactTrie {
 }
 
 /** The hash of a word, one folded character at a time. */
-const nextHash = (hash: number, code: number): number => (Math.imul(hash, 31) + code) | 0;
-
-/**
- * A Bloom-style filter of the words aliases start with: one bit per hash bucket, 8 bits per character
- * (plus NUMBER.offset, to stay printable), sized to a power of two about 16 times the number of words
- * so that nearly every other word of a page is passed over without a trie lookup. Empty when some
- * alias starts with no word at all: then every word is looked up.
- */
-export function firstWordsOf(aliases: readonly IndexAlias[]): string {
-  const hashes = new Set<number>();
-  for (const { folded } of aliases) {
-    let hash = 0;
-    let length = 0;
-    while (length < folded.length && isWordCode(folded.charCodeAt(length))) {
-      hash = nextHash(hash, folded.charCodeAt(length));
-      length++;
-    }
-    if (length === 0) return "";
-    hashes.add(hash);
-  }
-  let bits = 1024;
-  while (bits < hashes.size * 16) bits *= 2;
-  const bytes = new Uint8Array(bits / 8);
-  for (const hash of hashes) {
-    const bit = hash & (bits - 1);
-    bytes[bit >> 3] = (bytes[bit >> 3] as number) | (1 << (bit & 7));
-  }
-  return charsOf(Array.from(bytes, (byte) => byte + NUMBER.offset));
-}
+export const nextHash = (hash: number, code: number): number => (Math.imul(hash, 31) + code) | 0;
 
 /** The text of these character codes, made in pieces: a call takes only so many arguments. */
-function charsOf(codes: readonly number[]): string {
+export function charsOf(codes: readonly number[]): string {
   const pieces: string[] = [];
   for (let i = 0; i < codes.length; i += 8192) pieces.push(String.fromCharCode(...codes.slice(i, i + 8192)));
   return pieces.join("");
@@ -109,7 +73,7 @@ export function mergeFirstWords(a: string, b: string): string {
  * A number in two characters of 15 bits each, plus 32: every character is printable and below the
  * surrogates, so JSON keeps the text as it is. Numbers up to 2^30 fit.
  */
-const NUMBER = { bits: 15, offset: 32 } as const;
+export const NUMBER = { bits: 15, offset: 32 } as const;
 const LOW = (1 << NUMBER.bits) - 1;
 
 function writeNumber(n: number): string {
@@ -135,51 +99,8 @@ export function nodesText(edgeCounts: readonly number[], aliasCounts: readonly n
   return parts.join("");
 }
 
-interface BuildNode {
-  next: Map<number, BuildNode>;
-  aliases: number[];
-}
-
-export function compactTrie(aliases: readonly IndexAlias[]): CompactTrie {
-  const root: BuildNode = { next: new Map(), aliases: [] };
-  aliases.forEach((alias, index) => {
-    let node = root;
-    for (let i = 0; i < alias.folded.length; i++) {
-      const code = alias.folded.charCodeAt(i);
-      let child = node.next.get(code);
-      if (!child) {
-        child = { next: new Map(), aliases: [] };
-        node.next.set(code, child);
-      }
-      node = child;
-    }
-    node.aliases.push(index);
-  });
-  const codes: string[] = [];
-  const edgeCounts: number[] = [];
-  const aliasCounts: number[] = [];
-  const terminals: number[] = [];
-  const queue: BuildNode[] = [root];
-  for (let id = 0; id < queue.length; id++) {
-    const node = queue[id] as BuildNode;
-    const edges = [...node.next].sort((a, b) => a[0] - b[0]);
-    for (const [code, child] of edges) {
-      codes.push(String.fromCharCode(code));
-      queue.push(child);
-    }
-    edgeCounts.push(edges.length);
-    aliasCounts.push(node.aliases.length);
-    terminals.push(...node.aliases);
-  }
-  return {
-    codes: codes.join(""),
-    nodes: nodesText(edgeCounts, aliasCounts),
-    terminals,
-    firstWords: firstWordsOf(aliases),
-  };
-}
-
 export class Matcher {
+  private readonly aliases: AliasTable;
   private readonly codes: string;
   private readonly nodes: string;
   private readonly terminals: readonly number[];
@@ -187,16 +108,9 @@ export class Matcher {
   /** For nodes whose aliases are all case-insensitive: the entries they stand for, worked out once. */
   private readonly plainEntries = new Map<number, number[]>();
 
-  private readonly aliases: AliasTable;
-
-  /**
-   * From a compiled index's alias table and trie (the extension), or from a list of aliases, the trie
-   * then built for them (tools and tests).
-   */
-  constructor(aliases: AliasTable | readonly IndexAlias[], trie?: CompactTrie) {
-    const list = Array.isArray(aliases) ? (aliases as readonly IndexAlias[]) : null;
-    this.aliases = list ? aliasTable(list) : (aliases as AliasTable);
-    trie ??= compactTrie(list ?? []);
+  /** From a compiled index's alias table and trie (see trie-build.ts for tools and tests). */
+  constructor(aliases: AliasTable, trie: CompactTrie) {
+    this.aliases = aliases;
     this.codes = trie.codes;
     this.nodes = trie.nodes;
     this.terminals = trie.terminals;
@@ -383,9 +297,4 @@ function nextToShouting(text: string, start: number, end: number): boolean {
   return [before, after].some(
     (word) => word !== undefined && word.length > 1 && inCapitals(word) && !/^\d+$/.test(word),
   );
-}
-
-/** Convenience for tests and tools: aliases from plain strings. */
-export function aliasesOf(terms: readonly string[]): IndexAlias[] {
-  return terms.map((term, entry) => ({ folded: foldAlias(term), entry }));
 }

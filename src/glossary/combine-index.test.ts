@@ -1,26 +1,22 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { foldAlias } from "../engine/fold";
-import {
-  aliasTable,
-  type CompactTrie,
-  compactTrie,
-  type IndexAlias,
-  Matcher,
-  readNumber,
-} from "../engine/matcher";
+import { ContextWords } from "../engine/marks";
+import { type CompactTrie, type IndexAlias, Matcher, readNumber } from "../engine/matcher";
+import { aliasTable, compactTrie } from "../engine/trie-build";
 import { combineIndexes, combineTries } from "./combine-index";
 import type { CompiledIndex } from "./compile";
 import { entryColumns, entryTitle } from "./entry-table";
 
 const SEED = 20200221;
 
-function indexOf(terms: string[]): CompiledIndex {
+function indexOf(terms: string[], words: string[] = []): CompiledIndex {
   const aliases: IndexAlias[] = terms.map((term, entry) => ({ folded: foldAlias(term), entry }));
   return {
     entries: entryColumns(terms.map((term, n) => ({ id: `e${n}`, title: term, category: "concept" }))),
     aliases: aliasTable(aliases),
     trie: compactTrie(aliases),
+    context: { words, trie: compactTrie(words.map((folded, entry) => ({ folded, entry }))) },
   };
 }
 
@@ -67,6 +63,13 @@ describe("combineTries", () => {
     expect(found).toEqual(["Idlib", "Sochi agreement", "Hamas", "Gaza"]);
     const hamas = matcher.scan("Hamas")[0]?.entries ?? [];
     expect(hamas).toEqual([3]); // the reader's entry (after the 3 bundled ones), not the bundled 2
+  });
+
+  it("keeps both indexes' context words, so a page finds either", () => {
+    const combined = combineIndexes(indexOf(["Idlib"], ["syria"]), indexOf(["Gaza"], ["israel", "syria"]));
+    const context = new ContextWords(combined);
+    context.read("Syria and Israel, but not Egypt.");
+    expect([...context.present].sort()).toEqual(["israel", "syria"]);
   });
 
   it("returns the bundled index itself when the reader has no entries", () => {

@@ -25,6 +25,10 @@ export function combineIndexes(bundled: CompiledIndex, reader: CompiledIndex): C
       exact,
     },
     trie: combineTries(bundled.trie, reader.trie, aliasOffset),
+    context: {
+      words: [...bundled.context.words, ...reader.context.words],
+      trie: combineTries(bundled.context.trie, reader.context.trie, bundled.context.words.length),
+    },
   };
 }
 

@@ -3,13 +3,8 @@
  * script matches with, and the entry bodies the popover shows (served by the background).
  */
 import { foldAlias } from "../engine/fold";
-import {
-  type AliasTable,
-  aliasTable,
-  type CompactTrie,
-  compactTrie,
-  type IndexAlias,
-} from "../engine/matcher";
+import type { AliasTable, CompactTrie, IndexAlias } from "../engine/matcher";
+import { aliasTable, compactTrie } from "../engine/trie-build";
 import { type EntryColumns, entryColumns, type IndexEntry } from "./entry-table";
 import type { Entry } from "./schema";
 
@@ -21,10 +16,10 @@ export interface CompiledIndex {
   /** The aliases' trie, laid out at build time so a page never builds it. */
   trie: CompactTrie;
   /**
-   * The words entries require or exclude on the page (folded, each once) and their trie, so that the
-   * page need not build it either. Optional: an index without it builds the trie when it loads.
+   * The words entries require or exclude on the page (folded) and their trie, so that the page need
+   * not build it either: word n is "entry" n of the trie's aliases.
    */
-  context?: { words: string[]; trie: CompactTrie };
+  context: { words: string[]; trie: CompactTrie };
 }
 
 export function compileIndex(entries: readonly Entry[]): CompiledIndex {

@@ -42,6 +42,12 @@ export function readerGlossaryStore(area: Storage.StorageArea) {
 
     loadIndex: () => loadReaderIndex(area),
 
+    /** After an update: compiles the stored glossaries again when their index is in an older layout. */
+    async upgrade(): Promise<void> {
+      const index = (await area.get(INDEX_KEY))[INDEX_KEY] as CompiledIndex | undefined;
+      if (index && !isCurrentLayout(index)) await this.save(await load());
+    },
+
     /** The body of a reader entry, for the popover. */
     async entry(id: string): Promise<Entry | null> {
       for (const glossary of await load()) {
@@ -80,13 +86,16 @@ export function readerGlossaryStore(area: Storage.StorageArea) {
 
 /** The compiled index of every reader entry, or null when the reader has none (all a page needs). */
 export async function loadReaderIndex(area: Storage.StorageArea): Promise<CompiledIndex | null> {
-  const found = await area.get([INDEX_KEY, GLOSSARIES_KEY]);
-  let index = found[INDEX_KEY] as CompiledIndex | undefined;
-  // An index saved by an older version lays its trie out differently: compile it again, as it loads.
-  if (index && (typeof index.trie?.firstWords !== "string" || typeof index.entries?.ids !== "string")) {
-    index = compileReaderIndex((found[GLOSSARIES_KEY] as Stored | undefined)?.glossaries ?? []);
-  }
-  return index && index.entries.count > 0 ? index : null;
+  const index = (await area.get(INDEX_KEY))[INDEX_KEY] as CompiledIndex | undefined;
+  // An index saved by an older version is laid out differently: left out until the upgrade compiles it again.
+  return index && isCurrentLayout(index) && index.entries.count > 0 ? index : null;
+}
+
+/** Whether an index is in the layout this version reads (see compile.ts and matcher.ts). */
+function isCurrentLayout(index: CompiledIndex): boolean {
+  return (
+    typeof index.trie?.firstWords === "string" && typeof index.entries?.ids === "string" && !!index.context
+  );
 }
 
 export type ReaderGlossaryStore = ReturnType<typeof readerGlossaryStore>;

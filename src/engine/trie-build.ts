@@ -1,0 +1,106 @@
+/**
+ * Builds what the matcher reads: the compact trie, its first-word filter and the alias table. Runs at
+ * build time (the bundled glossary), when a reader imports a glossary, and in tools and tests; never
+ * in the content script, which loads these ready-made.
+ */
+import { foldAlias, isWordCode } from "./fold";
+import {
+  type AliasTable,
+  type CompactTrie,
+  charsOf,
+  type IndexAlias,
+  Matcher,
+  NUMBER,
+  nextHash,
+  nodesText,
+} from "./matcher";
+
+export function aliasTable(aliases: readonly IndexAlias[]): AliasTable {
+  const exact: Record<string, string> = {};
+  aliases.forEach((alias, n) => {
+    if (alias.exact !== undefined) exact[n] = alias.exact;
+  });
+  return { entries: aliases.map((alias) => alias.entry), exact };
+}
+
+/**
+ * A Bloom-style filter of the words aliases start with: one bit per hash bucket, 8 bits per character
+ * (plus NUMBER.offset, to stay printable), sized to a power of two about 16 times the number of words
+ * so that nearly every other word of a page is passed over without a trie lookup. Empty when some
+ * alias starts with no word at all: then every word is looked up.
+ */
+export function firstWordsOf(aliases: readonly IndexAlias[]): string {
+  const hashes = new Set<number>();
+  for (const { folded } of aliases) {
+    let hash = 0;
+    let length = 0;
+    while (length < folded.length && isWordCode(folded.charCodeAt(length))) {
+      hash = nextHash(hash, folded.charCodeAt(length));
+      length++;
+    }
+    if (length === 0) return "";
+    hashes.add(hash);
+  }
+  let bits = 1024;
+  while (bits < hashes.size * 16) bits *= 2;
+  const bytes = new Uint8Array(bits / 8);
+  for (const hash of hashes) {
+    const bit = hash & (bits - 1);
+    bytes[bit >> 3] = (bytes[bit >> 3] as number) | (1 << (bit & 7));
+  }
+  return charsOf(Array.from(bytes, (byte) => byte + NUMBER.offset));
+}
+
+interface BuildNode {
+  next: Map<number, BuildNode>;
+  aliases: number[];
+}
+
+export function compactTrie(aliases: readonly IndexAlias[]): CompactTrie {
+  const root: BuildNode = { next: new Map(), aliases: [] };
+  aliases.forEach((alias, index) => {
+    let node = root;
+    for (let i = 0; i < alias.folded.length; i++) {
+      const code = alias.folded.charCodeAt(i);
+      let child = node.next.get(code);
+      if (!child) {
+        child = { next: new Map(), aliases: [] };
+        node.next.set(code, child);
+      }
+      node = child;
+    }
+    node.aliases.push(index);
+  });
+  const codes: string[] = [];
+  const edgeCounts: number[] = [];
+  const aliasCounts: number[] = [];
+  const terminals: number[] = [];
+  const queue: BuildNode[] = [root];
+  for (let id = 0; id < queue.length; id++) {
+    const node = queue[id] as BuildNode;
+    const edges = [...node.next].sort((a, b) => a[0] - b[0]);
+    for (const [code, child] of edges) {
+      codes.push(String.fromCharCode(code));
+      queue.push(child);
+    }
+    edgeCounts.push(edges.length);
+    aliasCounts.push(node.aliases.length);
+    terminals.push(...node.aliases);
+  }
+  return {
+    codes: codes.join(""),
+    nodes: nodesText(edgeCounts, aliasCounts),
+    terminals,
+    firstWords: firstWordsOf(aliases),
+  };
+}
+
+/** A matcher straight from a list of aliases (tools and tests). */
+export function matcherFor(aliases: readonly IndexAlias[]): Matcher {
+  return new Matcher(aliasTable(aliases), compactTrie(aliases));
+}
+
+/** Convenience for tests and tools: aliases from plain strings. */
+export function aliasesOf(terms: readonly string[]): IndexAlias[] {
+  return terms.map((term, entry) => ({ folded: foldAlias(term), entry }));
+}
