@@ -14,6 +14,7 @@ const FILES = [
   "tests/e2e/real-pages.test.ts",
   "tests/e2e/hostile-pages.test.ts",
   "tests/e2e/privacy.test.ts",
+  "tests/e2e/memory.test.ts",
 ];
 const BUILD = join(ROOT, "build");
 const JSON_OUT = join(BUILD, "reliability.json");

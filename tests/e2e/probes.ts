@@ -12,6 +12,8 @@ export function markedTexts(): string[] {
   const texts: string[] = [];
   for (const item of highlight) {
     const source = item as StaticRange;
+    // A range left on text the page removed still reads as its old words: it is not a mark on the page.
+    if (!source.startContainer.isConnected || !source.endContainer.isConnected) continue;
     const range = document.createRange();
     range.setStart(source.startContainer, source.startOffset);
     range.setEnd(source.endContainer, source.endOffset);
