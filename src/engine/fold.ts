@@ -49,7 +49,7 @@ const WHITE = /\s/u;
 
 // Filled lazily: a page uses a few dozen distinct non-ASCII characters, not 65,536.
 const foldTable = new Uint16Array(65536);
-const known = new Uint8Array(65536); // bit 1: folded, bit 2: word character, bit 4: upper case
+const known = new Uint8Array(65536); // bit 1: folded, bit 2: word character, bit 4: upper case, bit 8: lower case
 
 function learn(code: number): void {
   const ch = String.fromCharCode(code);
@@ -62,7 +62,8 @@ function learn(code: number): void {
     folded = base.length === 1 ? base.charCodeAt(0) : code;
   }
   foldTable[code] = folded;
-  known[code] = 1 | (WORD.test(ch) ? 2 : 0) | (ch !== ch.toLowerCase() ? 4 : 0);
+  known[code] =
+    1 | (WORD.test(ch) ? 2 : 0) | (ch !== ch.toLowerCase() ? 4 : 0) | (ch !== ch.toUpperCase() ? 8 : 0);
 }
 
 for (let code = 0; code < 128; code++) learn(code);
@@ -83,6 +84,12 @@ export function isWordCode(code: number): boolean {
 export function isUpperCode(code: number): boolean {
   if (known[code] === 0) learn(code);
   return ((known[code] as number) & 4) !== 0;
+}
+
+/** Whether code is a letter with an upper case form different from itself. */
+export function isLowerCode(code: number): boolean {
+  if (known[code] === 0) learn(code);
+  return ((known[code] as number) & 8) !== 0;
 }
 
 /** Folds a whole string the way the matcher sees it, dropping ignorable characters. */

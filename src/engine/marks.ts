@@ -106,6 +106,8 @@ export class ContextWords {
   readonly present = new Set<string>();
   private readonly words: string[];
   private readonly matcher: Matcher | null;
+  /** The entries with context rules. */
+  private ruled: Set<number> | null = null;
 
   constructor(private readonly index: CompiledIndex) {
     const { words, trie } = index.context;
@@ -123,10 +125,9 @@ export class ContextWords {
 
   /** Whether any of these entries has context rules, so the page's context words matter. */
   rules(candidates: readonly number[]): boolean {
-    return candidates.some((candidate) => {
-      const { require, exclude } = entryRule(this.index.entries, candidate) ?? {};
-      return require !== undefined || exclude !== undefined;
-    });
+    this.ruled ??= new Set(Object.keys(this.index.entries.rules).map(Number));
+    for (const candidate of candidates) if (this.ruled.has(candidate)) return true;
+    return false;
   }
 
   /** The first candidate entry whose context words fit the page. */

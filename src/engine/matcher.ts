@@ -2,7 +2,7 @@
  * The term matcher: a trie of folded aliases, walked from each word start of a text. Longest match
  * wins and matches never overlap. Pure: no DOM, no browser APIs.
  */
-import { foldCode, IGNORE, isUpperCode, isWordCode, SPACE } from "./fold";
+import { foldCode, IGNORE, isLowerCode, isUpperCode, isWordCode, SPACE } from "./fold";
 
 /** One alias as the compiled index stores it. */
 export interface IndexAlias {
@@ -107,6 +107,8 @@ export class Matcher {
   private readonly firstWords: string;
   /** For nodes whose aliases are all case-insensitive: the entries they stand for, worked out once. */
   private readonly plainEntries = new Map<number, number[]>();
+  /** For the other nodes: their aliases, read once. */
+  private readonly casedAliases = new Map<number, { entry: number; exact?: string }[]>();
 
   /** From a compiled index's alias table and trie (see trie-build.ts for tools and tests). */
   constructor(aliases: AliasTable, trie: CompactTrie) {
@@ -139,15 +141,17 @@ export class Matcher {
   private entriesAt(node: number, text: string, start: number, end: number): number[] {
     const known = this.plainEntries.get(node);
     if (known) return known;
-    const from = readNumber(this.nodes, node * 4 + 2);
-    const to = readNumber(this.nodes, node * 4 + 6);
-    const aliases: { entry: number; exact?: string }[] = [];
-    for (let t = from; t < to; t++) {
-      const n = this.terminals[t] as number;
-      aliases.push({ entry: this.aliases.entries[n] as number, exact: this.aliases.exact[n] });
+    let aliases = this.casedAliases.get(node);
+    if (!aliases) {
+      aliases = [];
+      for (let t = readNumber(this.nodes, node * 4 + 2); t < readNumber(this.nodes, node * 4 + 6); t++) {
+        const n = this.terminals[t] as number;
+        aliases.push({ entry: this.aliases.entries[n] as number, exact: this.aliases.exact[n] });
+      }
     }
     const entries = acceptedEntries(aliases, text, start, end);
     if (aliases.every((alias) => alias.exact === undefined)) this.plainEntries.set(node, entries);
+    else this.casedAliases.set(node, aliases);
     return entries;
   }
 
@@ -290,11 +294,27 @@ function isShouted(alias: string): boolean {
   return known;
 }
 
-/** True when the word just before or just after [start, end) is in capitals too. */
+/** True when the word just before or just after [start, end) is in capitals too (a shouted headline). */
 function nextToShouting(text: string, start: number, end: number): boolean {
-  const before = /([\p{L}\p{N}]+)[^\p{L}\p{N}]*$/u.exec(text.slice(Math.max(0, start - 40), start))?.[1];
-  const after = /^[^\p{L}\p{N}]*([\p{L}\p{N}]+)/u.exec(text.slice(end, end + 40))?.[1];
-  return [before, after].some(
-    (word) => word !== undefined && word.length > 1 && inCapitals(word) && !/^\d+$/.test(word),
-  );
+  let before = start;
+  while (before > 0 && !isWordCode(text.charCodeAt(before - 1))) before--;
+  let from = before;
+  while (from > 0 && isWordCode(text.charCodeAt(from - 1))) from--;
+  let after = end;
+  while (after < text.length && !isWordCode(text.charCodeAt(after))) after++;
+  let to = after;
+  while (to < text.length && isWordCode(text.charCodeAt(to))) to++;
+  return wordInCapitals(text, from, before) || wordInCapitals(text, after, to);
+}
+
+/** Whether text[from, to) is a word of two or more characters with a capital and no small letter. */
+function wordInCapitals(text: string, from: number, to: number): boolean {
+  if (to - from < 2) return false;
+  let capital = false;
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (isLowerCode(code)) return false;
+    capital ||= isUpperCode(code);
+  }
+  return capital;
 }
