@@ -5,7 +5,14 @@
  */
 import { ContextWords, isIntact, type Mark, MarkSet, markFor } from "../engine/marks";
 import type { Match, Matcher } from "../engine/matcher";
-import { BlockWalker, blockOf, isInsideSkipped, type TextBlock, walkBlocks } from "../engine/text-blocks";
+import {
+  BlockWalker,
+  blockOf,
+  containsAcross,
+  isInsideSkipped,
+  type TextBlock,
+  walkBlocks,
+} from "../engine/text-blocks";
 import type { CompiledIndex } from "../glossary/compile";
 import { HOST_TAG } from "../shared/host-tag";
 import { Slicer } from "./slicer";
@@ -43,6 +50,9 @@ export class PageMarker {
   private batchTimer = 0;
   /** Whether the page's context words are being read (only once some match needs them). */
   private contextRead = false;
+  private readonly observer = new MutationObserver((records) => this.noteChanges(records));
+  /** Open shadow roots met while walking: the observer on the document does not see into them. */
+  private readonly watched = new WeakSet<ShadowRoot>();
 
   constructor(
     index: CompiledIndex,
@@ -53,14 +63,23 @@ export class PageMarker {
     this.context = new ContextWords(index);
     const name = options.highlight ?? HIGHLIGHT;
     CSS.highlights.set(name, this.highlight);
-    const observer = new MutationObserver((records) => this.noteChanges(records));
-    observer.observe(document, { childList: true, subtree: true, characterData: true });
+    this.watch(document);
     signal.addEventListener("abort", () => {
-      observer.disconnect();
+      this.observer.disconnect();
       clearTimeout(this.batchTimer);
       CSS.highlights.delete(name);
     });
   }
+
+  private watch(target: Document | ShadowRoot): void {
+    this.observer.observe(target, { childList: true, subtree: true, characterData: true });
+  }
+
+  private readonly onShadowRoot = (shadow: ShadowRoot): void => {
+    if (this.watched.has(shadow) || this.signal.aborted) return;
+    this.watched.add(shadow);
+    this.watch(shadow);
+  };
 
   async markAll(): Promise<void> {
     this.root = this.options.findRoot();
@@ -79,7 +98,7 @@ export class PageMarker {
     let unread: string[] | null = this.contextRead ? null : [];
     const whole = roots.length === 1 && roots[0] === this.root;
     for (const root of roots) {
-      const walker = new BlockWalker(root);
+      const walker = new BlockWalker(root, undefined, this.onShadowRoot);
       for (let block = walker.next(); block; block = walker.next()) {
         const matches = this.matcher.scan(block.text);
         if (matches.length > 0) found.push({ block, matches });
@@ -119,7 +138,10 @@ export class PageMarker {
     if (this.options.firstOnly && this.firstMark.has(entry)) return;
     const mark = markFor(block, match, entry);
     // Hidden text (display:none, visibility:hidden) is not the reader's text.
-    if (!mark.nodes[0]?.parentElement?.checkVisibility({ visibilityProperty: true })) return;
+    // (Text at the top of a shadow tree has no parent element: its host's visibility is its own.)
+    const first = mark.nodes[0];
+    const parent = first && (first.parentElement ?? (first.parentNode as Partial<ShadowRoot>).host);
+    if (!parent?.checkVisibility({ visibilityProperty: true })) return;
     this.marks.add(mark);
     this.highlight.add(mark.range);
     if (!this.firstMark.has(entry)) this.firstMark.set(entry, mark);
@@ -161,14 +183,15 @@ export class PageMarker {
       return;
     }
     const root = this.root;
+    // Changes inside open shadow roots count too: `contains` alone stops at a shadow boundary.
     const roots = changed.filter(
       (element) =>
         element.isConnected &&
-        (root.contains(element) || element.contains(root)) &&
-        !changed.some((other) => other !== element && other.contains(element)),
+        (containsAcross(root, element) || element.contains(root)) &&
+        !changed.some((other) => other !== element && containsAcross(other, element)),
     );
     for (const mark of this.marks.unordered()) {
-      const redo = roots.some((element) => element.contains(mark.nodes[0] as Node));
+      const redo = roots.some((element) => containsAcross(element, mark.nodes[0] as Node));
       if (redo || !isIntact(mark)) this.drop(mark);
     }
     await this.scan(
