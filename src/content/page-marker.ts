@@ -15,6 +15,7 @@ import {
 } from "../engine/text-blocks";
 import type { CompiledIndex } from "../glossary/compile";
 import { HOST_TAG } from "../shared/host-tag";
+import { drawInside } from "./shadow-highlights";
 import { Slicer } from "./slicer";
 
 export const HIGHLIGHT = "backstory";
@@ -139,11 +140,16 @@ export class PageMarker {
     const mark = markFor(block, match, entry);
     // Hidden text (display:none, visibility:hidden) is not the reader's text.
     // (Text at the top of a shadow tree has no parent element: its host's visibility is its own.)
-    const first = mark.nodes[0];
-    const parent = first && (first.parentElement ?? (first.parentNode as Partial<ShadowRoot>).host);
+    const first = mark.nodes[0] as Text;
+    const parent = first.parentElement ?? (first.parentNode as Partial<ShadowRoot> | null)?.host;
     if (!parent?.checkVisibility({ visibilityProperty: true })) return;
     this.marks.add(mark);
     this.highlight.add(mark.range);
+    if (import.meta.env.MODE === "firefox") {
+      // Firefox draws no page highlight styles inside a shadow tree: see shadow-highlights.ts.
+      const tree = first.getRootNode() as Partial<ShadowRoot>;
+      if (tree.host) drawInside(tree as ShadowRoot, this.signal);
+    }
     if (!this.firstMark.has(entry)) this.firstMark.set(entry, mark);
   }
 

@@ -76,8 +76,11 @@ function order(a: Node, b: Node): number {
 function orderAcross(a: Node, b: Node): number {
   const hosts = (node: Node): Node[] => {
     const chain = [node];
-    for (let root = node.getRootNode(); root instanceof ShadowRoot; root = root.host.getRootNode())
-      chain.push(root.host);
+    // (Xrays in Firefox's content scripts make `instanceof ShadowRoot` unreliable: ask for a host.)
+    for (let host = (node.getRootNode() as Partial<ShadowRoot>).host; host; ) {
+      chain.push(host);
+      host = (host.getRootNode() as Partial<ShadowRoot>).host;
+    }
     return chain;
   };
   const above = hosts(b);
