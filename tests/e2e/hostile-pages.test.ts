@@ -304,6 +304,40 @@ describe.each(BROWSERS)("%s: hostile pages", (name) => {
       }
     });
 
+    it("steps through the page's terms in reading order, those in the shadow root where it stands", async () => {
+      const options = await withIt.newTab(withIt.extensionUrl("src/options/index.html"));
+      const titles: string[] = [];
+      try {
+        for (let i = 0; i < 4; i++) {
+          // What the background does when Alt+Shift+. is pressed: ask the reading tab for the next term.
+          await options.evaluate(async () => {
+            type Tabs = {
+              query: (q: object) => Promise<{ id?: number; url?: string }[]>;
+              sendMessage: (id: number, message: object) => Promise<unknown>;
+            };
+            const tabs = (globalThis as unknown as { chrome: { tabs: Tabs } }).chrome.tabs;
+            for (const found of await tabs.query({})) {
+              if (found.id === undefined || found.url?.includes("-extension://")) continue;
+              const answered = await tabs
+                .sendMessage(found.id, { call: "explain", args: ["next"] })
+                .catch(() => false);
+              if (answered) return;
+            }
+          });
+          const view = await waitFor(
+            () => tab.explainer().then((v) => (v && v.title !== titles.at(-1) ? v : null)),
+            `explainer ${i + 1}`,
+          );
+          titles.push(view.title);
+        }
+      } finally {
+        await options.close();
+        await tab.bringToFront();
+        await tab.press("Escape");
+      }
+      expect(titles).toEqual(["Ankara", "Idlib", "S-400 Triumf", "Gazprom"]);
+    });
+
     it("marks text added to the shadow root later, and drops the mark on text changed there", async () => {
       await tab.evaluate(() => (window as unknown as { growShadow: () => void }).growShadow());
       const marks = await waitFor(
