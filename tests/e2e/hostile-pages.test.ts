@@ -13,6 +13,7 @@ import { ROOT } from "../support/paths";
 import { startServer, type TestServer } from "../support/server";
 import { BROWSERS, launch, type Tab, type TestBrowser, waitFor } from "./harness";
 import { markedTexts } from "./probes";
+import { setSettings } from "./reader-settings";
 
 const MUTATION_SECONDS = Number(process.env.HOSTILE_MUTATION_SECONDS ?? 10);
 
@@ -354,6 +355,20 @@ describe.each(BROWSERS)("%s: hostile pages", (name) => {
       await tab.mouseMove(point.x, point.y, 4);
       const view = await waitFor(() => tab.explainer(), "the explainer for Crimea", 8_000);
       expect(view.title).toBe("Crimea");
+    });
+
+    it("turned off, leaves nothing in the shadow root (Firefox's adopted highlight rules go too)", async () => {
+      const adopted = () =>
+        tab.evaluate(() => document.querySelector("news-card")?.shadowRoot?.adoptedStyleSheets.length);
+      // The trade-off, as the page sees it: Chromium needs nothing there, Firefox one sheet of rules.
+      expect(await adopted()).toBe(name === "firefox" ? 1 : 0);
+      await setSettings(withIt, { enabled: false });
+      try {
+        await waitFor(() => tab.evaluate(markedTexts).then((marks) => marks.length === 0), "the marks to go");
+        expect(await adopted()).toBe(0);
+      } finally {
+        await setSettings(withIt, { enabled: true });
+      }
     });
   });
 });
