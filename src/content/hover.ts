@@ -21,11 +21,29 @@ export interface PointerSample {
 
 function caretAt(x: number, y: number): { node: Node; offset: number } | null {
   if (typeof document.caretPositionFromPoint === "function") {
-    const position = document.caretPositionFromPoint(x, y);
-    return position ? { node: position.offsetNode, offset: position.offset } : null;
+    const shadowRoots: ShadowRoot[] = [];
+    for (let depth = 0; depth < 4; depth++) {
+      const position = document.caretPositionFromPoint(x, y, { shadowRoots });
+      if (!position) return null;
+      const caret = { node: position.offsetNode, offset: position.offset };
+      // Chromium answers a caret inside a shadow tree it was not given with the host's place in its
+      // parent: give it that open shadow root and ask again (nested ones take one more round each).
+      const shadow = hostAt(caret)?.shadowRoot;
+      if (!shadow || shadowRoots.includes(shadow)) return caret;
+      shadowRoots.push(shadow);
+    }
+    return null;
   }
   const range = document.caretRangeFromPoint?.(x, y);
   return range ? { node: range.startContainer, offset: range.startOffset } : null;
+}
+
+/** The element with an open shadow root at (or just before) a caret between elements, if any. */
+function hostAt({ node, offset }: { node: Node; offset: number }): Element | null {
+  if (node.nodeType === Node.TEXT_NODE) return null;
+  for (const child of [node.childNodes[offset], node.childNodes[offset - 1]])
+    if (child instanceof Element && child.shadowRoot) return child;
+  return null;
 }
 
 /** The caret is nearest-text, not under-pointer: confirm the point lies on the mark's own boxes. */

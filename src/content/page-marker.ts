@@ -8,6 +8,7 @@ import type { Match, Matcher } from "../engine/matcher";
 import {
   BlockWalker,
   blockOf,
+  containsAcross,
   isInsideSkipped,
   locate,
   type TextBlock,
@@ -56,6 +57,9 @@ export class PageMarker {
   private queue: Promise<void> = Promise.resolve();
   /** Whether the page's context words are being read (only once some match needs them). */
   private contextRead = false;
+  private readonly observer = new MutationObserver((records) => this.noteChanges(records));
+  /** Open shadow roots met while walking: the observer on the document does not see into them. */
+  private readonly watched = new WeakSet<ShadowRoot>();
 
   constructor(
     index: CompiledIndex,
@@ -66,14 +70,23 @@ export class PageMarker {
     this.context = new ContextWords(index);
     const name = options.highlight ?? HIGHLIGHT;
     CSS.highlights.set(name, this.highlight);
-    const observer = new MutationObserver((records) => this.noteChanges(records));
-    observer.observe(document, { childList: true, subtree: true, characterData: true });
+    this.watch(document);
     signal.addEventListener("abort", () => {
-      observer.disconnect();
+      this.observer.disconnect();
       clearTimeout(this.batchTimer);
       CSS.highlights.delete(name);
     });
   }
+
+  private watch(target: Document | ShadowRoot): void {
+    this.observer.observe(target, { childList: true, subtree: true, characterData: true });
+  }
+
+  private readonly onShadowRoot = (shadow: ShadowRoot): void => {
+    if (this.watched.has(shadow) || this.signal.aborted) return;
+    this.watched.add(shadow);
+    this.watch(shadow);
+  };
 
   markAll(): Promise<void> {
     this.queue = this.queue.then(() => this.scanAll());
@@ -97,7 +110,7 @@ export class PageMarker {
     let unread: string[] | null = this.contextRead ? null : [];
     const whole = roots.length === 1 && roots[0] === this.root;
     for (const root of roots) {
-      const walker = new BlockWalker(root);
+      const walker = new BlockWalker(root, undefined, this.onShadowRoot);
       for (let block = walker.next(); block; block = walker.next()) {
         const matches = this.matcher.scan(block.text);
         if (matches.length > 0) found.add(block, matches);
@@ -206,16 +219,17 @@ export class PageMarker {
       return;
     }
     const root = this.root;
+    // Changes inside open shadow roots count too: `contains` alone stops at a shadow boundary.
     const roots = changed.filter(
       (element) =>
         element.isConnected &&
-        (root.contains(element) || element.contains(root)) &&
-        !changed.some((other) => other !== element && other.contains(element)),
+        (containsAcross(root, element) || element.contains(root)) &&
+        !changed.some((other) => other !== element && containsAcross(other, element)),
     );
     // An entry marked once whose mark went with text the page removed is looked for again everywhere.
     let lostFirst = false;
     for (const mark of this.marks.unordered()) {
-      const redo = roots.some((element) => element.contains(mark.nodes[0] as Node));
+      const redo = roots.some((element) => containsAcross(element, mark.nodes[0] as Node));
       if (redo || !isIntact(mark)) {
         lostFirst ||= !redo && this.options.firstOnly;
         this.drop(mark);
@@ -246,9 +260,13 @@ function addsOrRemovesWholeBlocks(record: MutationRecord): boolean {
   return nodes.some(isBlock) && nodes.every((node) => isBlock(node) || between(node));
 }
 
-/** Hidden text (display:none, visibility:hidden) is not the reader's text. */
+/**
+ * Hidden text (display:none, visibility:hidden) is not the reader's text. Text at the top of a shadow
+ * tree has no parent element: its host's visibility is its own.
+ */
 function isVisible(node: Text | undefined): boolean {
-  return node?.parentElement?.checkVisibility({ visibilityProperty: true }) ?? false;
+  const parent = node?.parentElement ?? (node?.parentNode as Partial<ShadowRoot> | null | undefined)?.host;
+  return parent?.checkVisibility({ visibilityProperty: true }) ?? false;
 }
 
 /** Opening and closing the explainer adds and removes our host element: not a change to the page. */

@@ -64,7 +64,33 @@ export class MarkSet {
 
 function order(a: Node, b: Node): number {
   if (a === b) return 0;
+  if (a.getRootNode() !== b.getRootNode()) return orderAcross(a, b);
   return a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+}
+
+/**
+ * Reading order between nodes in different trees (the page and open shadow roots), where
+ * compareDocumentPosition answers at random: each node stands where its shadow hosts stand, in the
+ * first tree the two share. Inside its host, a shadow tree comes before the host's light children,
+ * as the walk reads it (`compareDocumentPosition` puts a host before what it contains).
+ */
+function orderAcross(a: Node, b: Node): number {
+  const hosts = (node: Node): Node[] => {
+    const chain = [node];
+    // (Xrays in Firefox's content scripts make `instanceof ShadowRoot` unreliable: ask for a host.)
+    for (let host = (node.getRootNode() as Partial<ShadowRoot>).host; host; ) {
+      chain.push(host);
+      host = (host.getRootNode() as Partial<ShadowRoot>).host;
+    }
+    return chain;
+  };
+  const above = hosts(b);
+  for (const x of hosts(a)) {
+    const root = x.getRootNode();
+    const y = above.find((node) => node.getRootNode() === root);
+    if (y) return x === y ? 0 : x.compareDocumentPosition(y) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+  }
+  return 0;
 }
 
 /** True while the mark's nodes are in the page and still read as they did. */

@@ -70,14 +70,29 @@ const INLINE = new Set([
 
 /** The nearest ancestor (or self) that starts a block of text: where a change to node is rescanned. */
 export function blockOf(node: Node): Element | null {
-  let element = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
-  while (element && INLINE.has(element.tagName)) element = element.parentElement;
+  let element = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : parentOf(node);
+  while (element && INLINE.has(element.tagName)) element = parentOf(element);
   return element;
 }
 
 /** True when element or one of its ancestors is a place Backstory never marks. */
 export function isInsideSkipped(element: Element): boolean {
-  for (let at: Element | null = element; at; at = at.parentElement) if (isSkipped(at)) return true;
+  for (let at: Element | null = element; at; at = parentOf(at)) if (isSkipped(at)) return true;
+  return false;
+}
+
+/**
+ * The parent element across shadow boundaries: at a shadow tree's top (or for the shadow root itself)
+ * that is the host, since the walk enters open shadow roots.
+ */
+function parentOf(node: Node): Element | null {
+  return node.parentElement ?? ((node.parentNode ?? node) as Partial<ShadowRoot>).host ?? null;
+}
+
+/** Whether node is ancestor or inside it, counting what is inside its (and its descendants') shadow roots. */
+export function containsAcross(ancestor: Node, node: Node): boolean {
+  for (let at: Node | null = node; at; at = (at.getRootNode() as Partial<ShadowRoot>).host ?? null)
+    if (ancestor.contains(at)) return true;
   return false;
 }
 
@@ -87,7 +102,10 @@ function isSkipped(element: Element): boolean {
   return editable !== null && editable !== "false";
 }
 
-/** Collects the text blocks under root, in document order. `exclude` is left out (our own UI). */
+/**
+ * Collects the text blocks under root, in document order. `exclude` is left out (our own UI). Open
+ * shadow roots are entered where their host stands (closed ones cannot be, and our own UI's is closed).
+ */
 export function collectBlocks(root: Node, exclude?: Node): TextBlock[] {
   return [...walkBlocks(root, exclude)];
 }
@@ -109,19 +127,31 @@ const isBlock = (node: Node): boolean =>
 export class BlockWalker {
   private node: Node | null;
   private current: TextBlock = { text: "", nodes: [], starts: [] };
+  /** The walk of an open shadow root met on the way, run to its end before going on. */
+  private inner: BlockWalker | null = null;
 
+  /** `onShadowRoot` hears of every open shadow root entered (to watch it for changes). */
   constructor(
     private readonly root: Node,
     private readonly exclude?: Node,
+    private readonly onShadowRoot?: (shadow: ShadowRoot) => void,
   ) {
     this.node = root.firstChild;
+    const shadow = (root as Partial<Element>).shadowRoot;
+    if (shadow) this.enter(shadow);
   }
 
   /** The next block of text in document order, or null when there is none. */
   next(): TextBlock | null {
     const root = this.root;
-    while (this.node) {
+    while (this.node || this.inner) {
+      if (this.inner) {
+        const block = this.inner.next();
+        if (block) return block;
+        this.inner = null;
+      }
       let node: Node | null = this.node;
+      if (!node) break;
       let done: TextBlock | null = null;
       let descend = false;
       const type = node.nodeType;
@@ -136,6 +166,12 @@ export class BlockWalker {
         else {
           if (node.nodeName === "BR" || !INLINE.has((node as Element).tagName)) done = this.flush();
           descend = node.firstChild !== null;
+          // The shadow tree's text is its own run of blocks; slotted children are walked below, as light DOM.
+          const shadow = (node as Element).shadowRoot;
+          if (shadow) {
+            done ??= this.flush();
+            this.enter(shadow);
+          }
         }
       }
       if (descend) {
@@ -151,6 +187,11 @@ export class BlockWalker {
       if (done) return done;
     }
     return this.flush();
+  }
+
+  private enter(shadow: ShadowRoot): void {
+    this.onShadowRoot?.(shadow);
+    this.inner = new BlockWalker(shadow, this.exclude, this.onShadowRoot);
   }
 
   /** Ends the current run of text: the block, when it holds a word. */
