@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT } from "../support/paths";
 import { startServer, type TestServer } from "../support/server";
 import { BROWSERS, launch, type Tab, type TestBrowser, waitFor } from "./harness";
+import { askReadingTabs } from "./options-steps";
 import { markedTexts } from "./probes";
 import { setSettings } from "./reader-settings";
 
@@ -322,20 +323,7 @@ describe.each(BROWSERS)("%s: hostile pages", (name) => {
       try {
         for (let i = 0; i < 4; i++) {
           // What the background does when Alt+Shift+. is pressed: ask the reading tab for the next term.
-          await options.evaluate(async () => {
-            type Tabs = {
-              query: (q: object) => Promise<{ id?: number; url?: string }[]>;
-              sendMessage: (id: number, message: object) => Promise<unknown>;
-            };
-            const tabs = (globalThis as unknown as { chrome: { tabs: Tabs } }).chrome.tabs;
-            for (const found of await tabs.query({})) {
-              if (found.id === undefined || found.url?.includes("-extension://")) continue;
-              const answered = await tabs
-                .sendMessage(found.id, { call: "explain", args: ["next"] })
-                .catch(() => false);
-              if (answered) return;
-            }
-          });
+          await askReadingTabs(options, "explain", ["next"]);
           const view = await waitFor(
             () => tab.explainer().then((v) => (v && v.title !== titles.at(-1) ? v : null)),
             `explainer ${i + 1}`,

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type TestServer } from "../support/server";
 import { BROWSERS, launch, settled, type Tab, type TestBrowser, waitFor } from "./harness";
+import { askReadingTabs } from "./options-steps";
 import { markedTexts } from "./probes";
 
 describe.each(BROWSERS)("%s: the keyboard route", (name) => {
@@ -65,20 +66,7 @@ describe.each(BROWSERS)("%s: the keyboard route", (name) => {
     let shown: string | undefined;
     const step = async (direction: "next" | "previous") => {
       // What the background does when the shortcut is pressed: ask the reading tab to step.
-      await options.evaluate(async (target: string) => {
-        type Tabs = {
-          query: (q: object) => Promise<{ id?: number; url?: string }[]>;
-          sendMessage: (id: number, message: object) => Promise<unknown>;
-        };
-        const tabs = (globalThis as unknown as { chrome: { tabs: Tabs } }).chrome.tabs;
-        for (const tab of await tabs.query({})) {
-          if (tab.id === undefined || tab.url?.includes("-extension://")) continue;
-          const answered = await tabs
-            .sendMessage(tab.id, { call: "explain", args: [target] })
-            .catch(() => false);
-          if (answered) return;
-        }
-      }, direction);
+      await askReadingTabs(options, "explain", [direction]);
       const view = await waitFor(
         () => article.explainer().then((v) => (v && v.title !== shown ? v : null)),
         `the ${direction} explainer`,

@@ -57,3 +57,27 @@ export function storedSettings(tab: Tab): Promise<Record<string, unknown>> {
 export function highlightNames(): string[] {
   return [...CSS.highlights.keys()].filter((name) => name.startsWith("backstory")).sort();
 }
+
+/**
+ * What the background does for a keyboard command or the context menu: from an extension page, asks
+ * every reading tab to carry out a content call until one answers true. Whether one did.
+ */
+export function askReadingTabs(extensionPage: Tab, call: string, args: unknown[]): Promise<boolean> {
+  return extensionPage.evaluate(
+    async ([name, values]: [string, unknown[]]) => {
+      type Tabs = {
+        query: (q: object) => Promise<{ id?: number; url?: string }[]>;
+        sendMessage: (id: number, message: object) => Promise<unknown>;
+      };
+      const tabs = (globalThis as unknown as { chrome: { tabs: Tabs } }).chrome.tabs;
+      // Without the "tabs" permission Chromium hides addresses: ask every tab but our own pages.
+      for (const tab of await tabs.query({})) {
+        if (tab.id === undefined || tab.url?.includes("-extension://")) continue;
+        const message = { call: name, args: values };
+        if (await tabs.sendMessage(tab.id, message).catch(() => false)) return true;
+      }
+      return false;
+    },
+    [call, args] as [string, unknown[]],
+  );
+}

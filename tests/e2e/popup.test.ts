@@ -4,7 +4,7 @@
  */
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { BROWSERS, settled, type Tab, waitFor } from "./harness";
-import { clearSettings, clickOn, storedSettings } from "./options-steps";
+import { askReadingTabs, clearSettings, clickOn, storedSettings } from "./options-steps";
 import { markedTexts } from "./probes";
 import { useSession } from "./session";
 
@@ -133,20 +133,7 @@ describe.each(BROWSERS)("%s: explaining a selection (the context menu)", (name) 
     expect(selected).toBe("Idlib");
     // What the background does when the menu item is chosen and the selection names an entry.
     const options = await session.browser.newTab(session.browser.extensionUrl("src/options/index.html"));
-    const answered = await options.evaluate(async () => {
-      type Tabs = {
-        query: (q: object) => Promise<{ id?: number; url?: string }[]>;
-        sendMessage: (id: number, message: object) => Promise<unknown>;
-      };
-      const tabs = (globalThis as unknown as { chrome: { tabs: Tabs } }).chrome.tabs;
-      // Without the "tabs" permission Chromium hides addresses: ask every tab; only the article answers true.
-      for (const tab of await tabs.query({})) {
-        if (tab.id === undefined) continue;
-        const message = { call: "explainSelection", args: ["idlib"] };
-        if (await tabs.sendMessage(tab.id, message).catch(() => false)) return true;
-      }
-      return false;
-    });
+    const answered = await askReadingTabs(options, "explainSelection", ["idlib"]);
     expect(answered).toBe(true);
     await article.bringToFront();
     const view = await waitFor(() => article.explainer(), "the explainer on the selection");
