@@ -350,7 +350,11 @@ function firefoxTab(browser: PuppeteerBrowser, page: PuppeteerPage): Tab {
         if (!/Address rejected|NS_BINDING_ABORTED/.test(error.message)) throw error;
       });
     },
-    bringToFront: () => page.bringToFront(),
+    // Right after another tab closes itself (the popup does, on a click), Firefox can answer
+    // "no such frame" for a tab that is still there: ask again.
+    bringToFront: async () => {
+      await waitFor(() => page.bringToFront().then(() => true), "the tab to come to the front");
+    },
     evaluate: (fn, ...args) => page.evaluate(fn as never, ...(args as unknown as never[])) as never,
     mouseMove: (x, y, steps = 5) => page.mouse.move(x, y, { steps }),
     click: (x, y) => page.mouse.click(x, y),
