@@ -2,12 +2,12 @@
  * Answers the toolbar popup and the keyboard commands: the terms on this page, and opening one. This
  * is the way into every explainer for keyboard and screen-reader users, since highlights take no focus.
  */
-import browser from "webextension-polyfill";
 import type { Mark } from "../engine/marks";
 import type { Matcher } from "../engine/matcher";
 import { collectBlocks } from "../engine/text-blocks";
 import type { CompiledIndex } from "../glossary/compile";
 import { entryId, entryNumber, entryTitle } from "../glossary/entry-table";
+import { answerMessages } from "../shared/extension";
 import { type ContentCalls, type FoundTerm, parseContentCall } from "../shared/messages";
 import type { Explainer } from "./explainer";
 import type { PageMarker } from "./page-marker";
@@ -66,16 +66,13 @@ export function answerReaderCalls(
     },
   };
 
-  const listener = (message: unknown) => {
+  answerMessages((message) => {
     const parsed = parseContentCall(message);
-    if (!parsed) return undefined;
-    if (parsed.call === "listTerms") return Promise.resolve(calls.listTerms());
-    if (parsed.call === "explain") return Promise.resolve(calls.explain(...parsed.args));
-    if (parsed.call === "explainSelection") return Promise.resolve(calls.explainSelection(...parsed.args));
+    if (parsed?.call === "listTerms") return { value: calls.listTerms() };
+    if (parsed?.call === "explain") return { value: calls.explain(...parsed.args) };
+    if (parsed?.call === "explainSelection") return { value: calls.explainSelection(...parsed.args) };
     return undefined;
-  };
-  browser.runtime.onMessage.addListener(listener);
-  signal.addEventListener("abort", () => browser.runtime.onMessage.removeListener(listener));
+  }, signal);
 }
 
 /**
@@ -83,10 +80,9 @@ export function answerReaderCalls(
  * Lives as long as the content script.
  */
 export function answerPageCalls(): void {
-  browser.runtime.onMessage.addListener((message: unknown) => {
-    const parsed = parseContentCall(message);
-    return parsed?.call === "hostname" ? Promise.resolve(location.hostname) : undefined;
-  });
+  answerMessages((message) =>
+    parseContentCall(message)?.call === "hostname" ? { value: location.hostname } : undefined,
+  );
 }
 
 /** A mark for an entry laid over the reader's selection, as if the term had been marked there. */

@@ -1,6 +1,7 @@
-/** Every UI string goes through browser.i18n, so _locales/en/messages.json holds the whole wording. */
-import browser from "webextension-polyfill";
+/** Every UI string goes through the browser's i18n API, so _locales/en/messages.json holds the whole wording. */
+
 import { formatMessage, formatProblem, type Message, type Problem } from "../glossary/problems";
+import { extension } from "./extension";
 
 /**
  * Each message is asked of the browser once, with private-use stand-ins for its substitutions, and
@@ -14,7 +15,7 @@ const templates = new Map<string, string>();
 export function t(key: string, substitutions?: string | string[]): string {
   let template = templates.get(key);
   if (template === undefined) {
-    template = browser.i18n.getMessage(key, STAND_INS) || key;
+    template = extension.i18n.getMessage(key, STAND_INS) || key;
     templates.set(key, template);
   }
   if (substitutions === undefined) return template;

@@ -2,8 +2,9 @@
  * Every message the background answers, written as function signatures. Senders call
  * callBackground("getEntry", id) and get a typed promise; the background drops anything unknown.
  */
-import browser from "webextension-polyfill";
+
 import type { Entry } from "../glossary/schema";
+import { extension } from "./extension";
 
 export interface BackgroundCalls {
   /** The full entry for the popover, or null when no entry has that id. */
@@ -41,7 +42,7 @@ export function callBackground<K extends CallName>(
   call: K,
   ...args: Parameters<BackgroundCalls[K]>
 ): Promise<ReturnType<BackgroundCalls[K]>> {
-  return browser.runtime.sendMessage({ call, args });
+  return extension.runtime.sendMessage({ call, args });
 }
 
 export type ContentCall = {
@@ -53,7 +54,7 @@ export function callTab<K extends keyof ContentCalls>(
   call: K,
   ...args: Parameters<ContentCalls[K]>
 ): Promise<ReturnType<ContentCalls[K]>> {
-  return browser.tabs.sendMessage(tabId, { call, args });
+  return extension.tabs.sendMessage(tabId, { call, args });
 }
 
 export function parseContentCall(message: unknown): ContentCall | undefined {

@@ -1,11 +1,11 @@
 /** The browser edge for settings: storage.sync, read and written whole, watched through onChanged. */
-import browser from "webextension-polyfill";
+import { extension } from "./extension";
 import { differencesFromDefaults, SETTINGS_KEYS, type Settings, withDefaults } from "./settings";
 
 const KEYS = SETTINGS_KEYS;
 
 export async function loadSettings(): Promise<Settings> {
-  return withDefaults(await browser.storage.sync.get(KEYS));
+  return withDefaults(await extension.storage.sync.get(KEYS));
 }
 
 /** Saves a change; rejects (and stores nothing) when storage refuses it, e.g. a full sync quota. */
@@ -13,8 +13,8 @@ export async function saveSettings(change: Partial<Settings>): Promise<void> {
   const next = { ...(await loadSettings()), ...change };
   const stored = differencesFromDefaults(next);
   // Set before removing: a write refused for quota then leaves the stored settings exactly as they were.
-  await browser.storage.sync.set(stored);
-  await browser.storage.sync.remove(KEYS.filter((key) => !(key in stored)));
+  await extension.storage.sync.set(stored);
+  await extension.storage.sync.remove(KEYS.filter((key) => !(key in stored)));
 }
 
 /** Calls back with the new settings whenever any of them changes, until the signal aborts. */
@@ -22,6 +22,8 @@ export function watchSettings(callback: (settings: Settings) => void, signal: Ab
   const listener = (changes: Record<string, unknown>, area: string) => {
     if (area === "sync" && KEYS.some((key) => key in changes)) void loadSettings().then(callback);
   };
-  browser.storage.onChanged.addListener(listener);
-  signal.addEventListener("abort", () => browser.storage.onChanged.removeListener(listener), { once: true });
+  extension.storage.onChanged.addListener(listener);
+  signal.addEventListener("abort", () => extension.storage.onChanged.removeListener(listener), {
+    once: true,
+  });
 }

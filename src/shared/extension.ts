@@ -1,0 +1,33 @@
+/**
+ * The extension API for the modules the content script uses: Firefox's own `browser`, or Chromium's
+ * `chrome`, whose Manifest V3 calls return promises too. The rest of Backstory goes through
+ * webextension-polyfill; the content script does not, because the polyfill is a tenth of its
+ * size budget (issue 3: 30 kB gzipped) and every call it makes here behaves the same natively.
+ */
+import type { Browser } from "webextension-polyfill";
+
+const scope = globalThis as { browser?: Browser; chrome?: Browser };
+
+export const extension = (scope.browser ?? scope.chrome) as Browser;
+
+/**
+ * Answers runtime messages whose answer is known at once, until the signal aborts. The answer goes
+ * through sendResponse, the one way both browsers share natively (Chromium ignores a returned promise).
+ * `answer` returns undefined for a message it does not take, leaving it to other listeners.
+ */
+export function answerMessages(
+  answer: (message: unknown) => { value: unknown } | undefined,
+  signal?: AbortSignal,
+): void {
+  const listener = (message: unknown, _sender: unknown, sendResponse: (response: unknown) => void) => {
+    const answered = answer(message);
+    if (answered) sendResponse(answered.value);
+    return undefined;
+  };
+  const onMessage = extension.runtime.onMessage as unknown as {
+    addListener(callback: typeof listener): void;
+    removeListener(callback: typeof listener): void;
+  };
+  onMessage.addListener(listener);
+  signal?.addEventListener("abort", () => onMessage.removeListener(listener), { once: true });
+}
