@@ -93,7 +93,6 @@ export function markdownReport(info: RunInfo, results: Measurement[]): string {
     "| | bytes | gzipped |",
     "| --- | --: | --: |",
     `| as built | ${num(size.bytes)} | ${num(size.gzip)} |`,
-    `| glossary index cut out | | ${num(size.gzipWithoutIndex)} |`,
     "",
     "## Results",
     "",

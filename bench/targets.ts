@@ -82,8 +82,8 @@ export function judge(results: Measurement[], size: ScriptSize, timeoutS: number
   const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
   verdicts.push({
     target: "content script ≤30 kB gzipped, glossary index excluded",
-    measured: `${kb(size.gzipWithoutIndex)} (${kb(size.gzip)} with the index)`,
-    pass: size.gzipWithoutIndex <= 30_000,
+    measured: `${kb(size.gzip)} (the index is not in it: pages ask the background)`,
+    pass: size.gzip <= 30_000,
   });
   for (const [glossary, limit] of [
     ["bundled", 5],

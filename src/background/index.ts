@@ -6,7 +6,7 @@ import bodies from "../glossary/generated/bodies.json";
 import maps from "../glossary/generated/maps.json";
 import type { Entry } from "../glossary/schema";
 import { t } from "../shared/i18n";
-import { type BackgroundCalls, type CallName, callTab, parseCall } from "../shared/messages";
+import { type BackgroundCalls, type Call, type CallName, callTab, parseCall } from "../shared/messages";
 import { toggleSite } from "../shared/site-toggle";
 import { loadSettings, saveSettings } from "../shared/storage";
 import { refreshSubscriptions, SUBSCRIPTION_ALARM, UPDATE_MINUTES } from "../shared/subscriptions";
@@ -31,6 +31,7 @@ type Handlers = {
 };
 
 const handlers: Handlers = {
+  getBundledIndex: () => bundledIndex,
   // Bundled entries first, then the reader's own (their ids never clash: the importer refuses that).
   getEntry: (id) => (Object.hasOwn(entries, id) ? (entries[id] as Entry) : readerGlossaries.entry(id)),
   getMap: (id) => (Object.hasOwn(mapSvgs, id) ? (mapSvgs[id] as string) : null),
@@ -43,7 +44,9 @@ const handlers: Handlers = {
 browser.runtime.onMessage.addListener((message: unknown) => {
   const parsed = parseCall(message);
   if (!parsed) return undefined;
-  return Promise.resolve(handlers[parsed.call](parsed.args[0]));
+  // TypeScript cannot pair a union of calls with a union of handlers; parseCall checked the arguments.
+  const handler = handlers[parsed.call] as (...args: Call["args"]) => unknown;
+  return Promise.resolve(handler(...parsed.args));
 });
 
 // Keyboard commands (rebindable in the browser's shortcuts settings) step through the terms of the page.

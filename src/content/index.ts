@@ -29,8 +29,11 @@ async function activate(settings: Settings): Promise<void> {
   session = new AbortController();
   const { signal } = session;
   // Bundled entries and the reader's own (see page-glossary.ts).
-  const { index, matcher } = await pageGlossary();
-  if (signal.aborted) return;
+  // Without a glossary (the background never answered) there is nothing to mark; the next change of
+  // settings or glossaries tries again.
+  const glossary = await pageGlossary().catch(() => null);
+  if (signal.aborted || !glossary) return;
+  const { index, matcher } = glossary;
 
   const setActive = (mark: Mark | null) => {
     if (mark) CSS.highlights.set(ACTIVE, new Highlight(mark.range));

@@ -1,13 +1,13 @@
 /**
- * The glossary a page is marked with: the bundled index, joined with the reader's own compiled index
- * when they have one. Loaded once per page and again only when the reader's glossaries change.
+ * The glossary a page is marked with: the bundled index (the background holds it), joined with the
+ * reader's own compiled index when they have one. Loaded once per page and again only when the
+ * reader's glossaries change.
  */
-
 import { Matcher } from "../engine/matcher";
-import { bundledIndex } from "../glossary/bundled";
 import { combineIndexes } from "../glossary/combine-index";
 import type { CompiledIndex } from "../glossary/compile";
 import { extension } from "../shared/extension";
+import { callBackground } from "../shared/messages";
 import { loadReaderIndex, watchReaderGlossaries } from "../shared/user-glossaries";
 
 export interface PageGlossary {
@@ -18,7 +18,11 @@ export interface PageGlossary {
 let current: Promise<PageGlossary> | null = null;
 
 export function pageGlossary(): Promise<PageGlossary> {
-  current ??= load();
+  // A failed load is not kept: the next session (a settings change, say) tries again.
+  current ??= load().catch((error: unknown) => {
+    current = null;
+    throw error;
+  });
   return current;
 }
 
@@ -32,8 +36,27 @@ export function watchPageGlossary(callback: () => void, signal: AbortSignal): vo
 }
 
 async function load(): Promise<PageGlossary> {
-  // A storage failure must not stop the bundled glossary from working.
-  const reader = await loadReaderIndex(extension.storage.local).catch(() => null);
-  const index = reader ? combineIndexes(bundledIndex, reader) : bundledIndex;
+  const [bundled, reader] = await Promise.all([
+    askForBundledIndex(),
+    // A storage failure must not stop the bundled glossary from working.
+    loadReaderIndex(extension.storage.local).catch(() => null),
+  ]);
+  const index = reader ? combineIndexes(bundled, reader) : bundled;
   return { index, matcher: new Matcher(index.aliases, index.trie) };
+}
+
+/**
+ * The bundled index, from the background. Right after the browser starts, a restored tab can ask
+ * before the background listens ("Receiving end does not exist"): ask again for a few seconds.
+ */
+async function askForBundledIndex(): Promise<CompiledIndex> {
+  for (let wait = 100; ; wait *= 2) {
+    try {
+      const index = await callBackground("getBundledIndex");
+      if (index) return index;
+    } catch (error) {
+      if (wait > 3200) throw error;
+    }
+    await new Promise((done) => setTimeout(done, wait));
+  }
 }
