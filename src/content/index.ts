@@ -6,6 +6,7 @@ import { findArticleRoot } from "../engine/article-root";
 import type { Mark } from "../engine/marks";
 import type { CompiledIndex } from "../glossary/compile";
 import { entryCategory, entryId, entryNumber, entryTitle } from "../glossary/entry-table";
+import { warmUpCard } from "../popover/host";
 import type { Settings } from "../shared/settings";
 import { siteAllowed } from "../shared/sites";
 import { loadSettings, watchSettings } from "../shared/storage";
@@ -60,12 +61,18 @@ async function activate(settings: Settings): Promise<void> {
     },
     signal,
   );
-  void marker.markAll();
+  // A page with marks will likely open a card: do the slow parts of the first one while the page idles.
+  void marker.markAll().then(() => marker.marks.size > 0 && whenIdle(warmUpCard, signal));
   watchPointer(marker.marks, settings.modifierKey, explainer, signal);
   watchTaps(marker.marks, explainer, signal);
   answerReaderCalls(index, matcher, marker, explainer, signal);
   onWindow<KeyboardEvent>("keydown", (event) => event.key === "Escape" && explainer.close(), signal);
   signal.addEventListener("abort", () => CSS.highlights.delete(ACTIVE));
+}
+
+function whenIdle(task: () => void, signal: AbortSignal): void {
+  const id = requestIdleCallback(task, { timeout: 5000 });
+  signal.addEventListener("abort", () => cancelIdleCallback(id), { once: true });
 }
 
 /** Whether the reader hid an entry, by itself or by its category. */
