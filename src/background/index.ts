@@ -1,4 +1,4 @@
-/** The background answers the popover with entry bodies; it holds no state a restart could lose. */
+/** The background hands pages the bundled index and the popover entry bodies; it holds no state a restart could lose. */
 import browser from "webextension-polyfill";
 import { Matcher } from "../engine/matcher";
 import { bundledIndex } from "../glossary/bundled";
