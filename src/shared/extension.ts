@@ -12,7 +12,8 @@ export const extension = (scope.browser ?? scope.chrome) as Browser;
 
 /**
  * Answers runtime messages whose answer is known at once, until the signal aborts. The answer goes
- * through sendResponse, the one way both browsers share natively (Chromium ignores a returned promise).
+ * through sendResponse, which both browsers take natively; a promise returned from the listener is
+ * Firefox's way, and only the polyfill makes older Chromium take it.
  * `answer` returns undefined for a message it does not take, leaving it to other listeners.
  */
 export function answerMessages(
