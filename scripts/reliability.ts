@@ -2,7 +2,7 @@
  * npm run reliability: runs the reliability and privacy e2e files (real pages, hostile pages, privacy)
  * in Chromium and Firefox through vitest, then prints pages × browsers × checks as a table with ✓/✗
  * and writes it to build/reliability.md. The 1,000-mutations-a-second page runs its full 30 s here.
- * Then traces Backstory's own work per task on the hostile pages in Chromium (scripts/own-tasks.ts).
+ * Before that, it traces Backstory's own work per task on the hostile pages in Chromium (scripts/own-tasks.ts).
  * Exits non-zero when a check failed that is not a known gap, or Backstory ran over 50 ms in one task.
  * With --report-only, rebuilds the table from the last run's build/reliability.json and
  * build/reliability-output.txt without running anything (and without the trace).
@@ -35,6 +35,9 @@ interface Report {
 mkdirSync(BUILD, { recursive: true });
 const OUTPUT = join(BUILD, "reliability-output.txt");
 const reportOnly = process.argv.includes("--report-only");
+// First, while the machine is quiet: the end-to-end run leaves browsers closing behind it.
+if (!reportOnly) console.log("Tracing Backstory's own work per task in Chromium…");
+const ownTasks = reportOnly ? [] : await measureOwnTasks();
 const output = reportOnly ? readFileSync(OUTPUT, "utf8") : await run();
 writeFileSync(OUTPUT, output);
 /** Pages that crash their tab without Backstory (logged by the hostile-pages test). */
@@ -97,8 +100,6 @@ function place(test: Assertion): { browser: string | null; page: string; check: 
   return { browser, page: "all pages", check: test.title };
 }
 
-if (!reportOnly) console.log("Tracing Backstory's own work per task in Chromium…");
-const ownTasks = reportOnly ? [] : await measureOwnTasks();
 const overLimit = ownTasks.filter((row) => row.totalMs === 0 || row.mostInOneTaskMs > LIMIT_MS).length;
 
 const lines = [
