@@ -52,7 +52,10 @@ const foldTable = new Uint16Array(65536);
 const known = new Uint8Array(65536); // bit 1: folded, bit 2: word character, bit 4: upper case, bit 8: lower case
 
 function learn(code: number): void {
-  if (code < 128) return learnAscii(code);
+  if (code < 128) {
+    learnAscii(code);
+    return;
+  }
   const ch = String.fromCharCode(code);
   let folded: number;
   if (code in SPECIAL) folded = SPECIAL[code] as number;
