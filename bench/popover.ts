@@ -8,10 +8,8 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join } from "node:path";
-import { chromium } from "playwright-core";
-import { browserPath } from "../tests/e2e/harness";
+import { launchChromiumContext } from "../tests/e2e/harness";
 import { pointOnText } from "../tests/e2e/probes";
-import { DIST } from "../tests/support/paths";
 import { startServer } from "../tests/support/server";
 import { machine } from "./setup";
 import { summarize, type TraceSummary } from "./trace";
@@ -76,18 +74,7 @@ function timers(events: RawEvent[], dwellMs: number, prepareMs: number) {
 
 const loadAtStart = loadavg()[0] as number;
 const server = await startServer();
-const context = await chromium.launchPersistentContext("", {
-  executablePath: browserPath("chromium"),
-  headless: true,
-  viewport: { width: 1280, height: 800 },
-  args: [
-    `--disable-extensions-except=${DIST.chromium}`,
-    `--load-extension=${DIST.chromium}`,
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-  ],
-});
+const context = await launchChromiumContext();
 const page = await context.newPage();
 await page.goto(server.url("/demo"));
 await page.waitForFunction(() => (CSS.highlights.get("backstory")?.size ?? 0) > 0);

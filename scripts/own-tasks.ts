@@ -7,10 +7,9 @@
  * layout, paint of the marks) is not counted. Used by scripts/reliability.ts; `tsx
  * scripts/own-tasks.ts` alone prints the table.
  */
-import { type BrowserContext, chromium } from "playwright-core";
-import { browserPath, waitFor } from "../tests/e2e/harness";
+import type { BrowserContext } from "playwright-core";
+import { launchChromiumContext, waitFor } from "../tests/e2e/harness";
 import { pointOnText } from "../tests/e2e/probes";
-import { DIST } from "../tests/support/paths";
 import { startServer } from "../tests/support/server";
 
 /** The hostile pages of tests/e2e/hostile-pages.test.ts that load on their own, and the word hovered. */
@@ -130,16 +129,7 @@ function profileTaskTimes(events: TraceEvent[], profile: TraceEvent): Omit<OwnTa
 
 export async function measureOwnTasks(): Promise<OwnTasks[]> {
   const server = await startServer();
-  const context = await chromium.launchPersistentContext("", {
-    executablePath: browserPath("chromium"),
-    headless: true,
-    viewport: { width: 1280, height: 800 },
-    args: [
-      `--disable-extensions-except=${DIST.chromium}`,
-      `--load-extension=${DIST.chromium}`,
-      "--no-first-run",
-    ],
-  });
+  const context = await launchChromiumContext();
   const rows: OwnTasks[] = [];
   try {
     for (const { page, hover } of PAGES) {

@@ -157,12 +157,16 @@ export async function launch(
   return name === "chromium" ? launchChromium(headless, extension) : launchFirefox(extension);
 }
 
-async function launchChromium(
-  headless: boolean,
-  extension: boolean,
+/**
+ * Chromium as Playwright drives it, with the built extension loaded (or none): for the tests, and for
+ * the scripts that trace it (bench/popover.ts, scripts/own-tasks.ts).
+ */
+export function launchChromiumContext({
+  headless = true,
+  extension = true,
   dist = DIST.chromium,
-): Promise<TestBrowser> {
-  const context = await chromium.launchPersistentContext("", {
+} = {}): Promise<BrowserContext> {
+  return chromium.launchPersistentContext("", {
     executablePath: browserPath("chromium"),
     headless,
     viewport: { width: 1280, height: 800 },
@@ -176,6 +180,14 @@ async function launchChromium(
       "--no-first-run",
     ],
   });
+}
+
+async function launchChromium(
+  headless: boolean,
+  extension: boolean,
+  dist = DIST.chromium,
+): Promise<TestBrowser> {
+  const context = await launchChromiumContext({ headless, extension, dist });
   const worker = extension
     ? (context.serviceWorkers()[0] ?? (await context.waitForEvent("serviceworker")))
     : null;
