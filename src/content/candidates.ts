@@ -1,5 +1,6 @@
 /**
- * The matches a scan keeps, in the order they are marked: what the reader sees first.
+ * Where each block of a scan stands against the reader's screen, and the matches a scan keeps for
+ * later, in the order they are marked: what the reader sees first.
  */
 import type { Match } from "../engine/matcher";
 import type { TextBlock } from "../engine/text-blocks";
@@ -10,28 +11,45 @@ export interface Found {
   matches: Match[];
 }
 
+const ABOVE = 0;
+const ON_SCREEN = 1;
+const BELOW = 2;
+
 /**
- * The matches of a scan, in the order they are marked: from the first block on screen onwards, then
- * those above it, so what the reader sees is marked first. Blocks come in document order, so a block's
- * box is read only until one is found that is not above the screen.
+ * The matches of a scan that are not marked at once, in the order they are marked: from the first
+ * block on screen onwards, then those above it. Blocks come in document order, so a block's box is
+ * read only until one is found below the screen.
  */
 export class Candidates {
   private readonly below: Found[] = [];
   private readonly above: Found[] = [];
   private readonly seenBelow = new Set<number>();
   private readonly seenAbove = new Set<number>();
-  private onScreenYet = false;
+  private place = ABOVE;
 
   constructor(private readonly keep: (block: TextBlock, match: Match, seen: Set<number>) => boolean) {}
 
-  add(block: TextBlock, matches: Match[]): void {
-    if (!this.onScreenYet) {
-      const element = block.nodes[0]?.parentElement;
-      this.onScreenYet = !element || element.getBoundingClientRect().bottom >= 0;
+  /** Whether block is on the reader's screen: its matches can be marked as soon as they are found. */
+  onScreen(block: TextBlock): boolean {
+    if (this.place === BELOW) return false;
+    const element = block.nodes[0]?.parentElement;
+    if (!element) {
+      // Text at the top of a shadow tree: where it stands is not known, so it waits with those below.
+      this.place = Math.max(this.place, ON_SCREEN);
+      return false;
     }
-    const seen = this.onScreenYet ? this.seenBelow : this.seenAbove;
+    const box = element.getBoundingClientRect();
+    if (this.place === ABOVE && box.bottom < 0) return false;
+    this.place = box.top < innerHeight ? ON_SCREEN : BELOW;
+    return this.place === ON_SCREEN;
+  }
+
+  /** Keeps block's matches for later (those that may still become marks); call onScreen first. */
+  add(block: TextBlock, matches: Match[]): void {
+    const isBelow = this.place !== ABOVE;
+    const seen = isBelow ? this.seenBelow : this.seenAbove;
     const kept = matches.filter((match) => this.keep(block, match, seen));
-    if (kept.length > 0) (this.onScreenYet ? this.below : this.above).push({ block, matches: kept });
+    if (kept.length > 0) (isBelow ? this.below : this.above).push({ block, matches: kept });
   }
 
   fromViewport(): Found[] {

@@ -114,7 +114,13 @@ export class PageMarker {
       const walker = new BlockWalker(root, undefined, this.onShadowRoot);
       for (let block = walker.next(); block; block = walker.next()) {
         const matches = this.matcher.scan(block.text);
-        if (matches.length > 0) found.add(block, matches);
+        if (matches.length > 0) {
+          // What is on screen is marked at once; the rest once the whole text is read.
+          const later = found.onScreen(block)
+            ? matches.filter((match) => !this.markNow(block, match))
+            : matches;
+          if (later.length > 0) found.add(block, later);
+        }
         if (unread && matches.some((match) => this.context.rules(match.entries))) {
           this.contextRead = true;
           // A rescan of a part kept only that part's texts: read the whole article instead.
@@ -143,6 +149,13 @@ export class PageMarker {
         if (this.signal.aborted) return;
       }
     }
+  }
+
+  /** Marks a match at once unless its entry hangs on context words, which need the whole page read. */
+  private markNow(block: TextBlock, match: Match): boolean {
+    if (this.context.rules(match.entries)) return false;
+    this.consider(block, match);
+    return true;
   }
 
   private consider(block: TextBlock, match: Match): void {
