@@ -44,6 +44,11 @@ export class Candidates {
     return this.place === ON_SCREEN;
   }
 
+  /** Whether a block below the screen has been met: the screen's own blocks are all read. */
+  get pastScreen(): boolean {
+    return this.place === BELOW;
+  }
+
   /** Keeps block's matches for later (those that may still become marks); call onScreen first. */
   add(block: TextBlock, matches: Match[]): void {
     const isBelow = this.place !== ABOVE;

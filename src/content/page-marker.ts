@@ -110,17 +110,11 @@ export class PageMarker {
     // Until some match needs the page's context words, the texts are kept to read them from then.
     let unread: string[] | null = this.contextRead ? null : [];
     const whole = roots.length === 1 && roots[0] === this.root;
+    let markedOnScreen = false;
     for (const root of roots) {
       const walker = new BlockWalker(root, undefined, this.onShadowRoot);
       for (let block = walker.next(); block; block = walker.next()) {
         const matches = this.matcher.scan(block.text);
-        if (matches.length > 0) {
-          // What is on screen is marked at once; the rest once the whole text is read.
-          const later = found.onScreen(block)
-            ? matches.filter((match) => !this.markNow(block, match))
-            : matches;
-          if (later.length > 0) found.add(block, later);
-        }
         if (unread && matches.some((match) => this.context.rules(match.entries))) {
           this.contextRead = true;
           // A rescan of a part kept only that part's texts: read the whole article instead.
@@ -136,6 +130,19 @@ export class PageMarker {
         }
         if (unread) unread.push(block.text);
         else this.context.read(block.text);
+        if (matches.length > 0) {
+          // What is on screen is marked at once, and drawn before the rest is read; the rest is
+          // marked once the whole text is read.
+          const onScreen = found.onScreen(block);
+          const later = onScreen ? matches.filter((match) => !this.markNow(block, match)) : matches;
+          if (later.length > 0) found.add(block, later);
+          markedOnScreen ||= onScreen && later.length < matches.length;
+          if (markedOnScreen && found.pastScreen) {
+            markedOnScreen = false;
+            await slicer.draw();
+            if (this.signal.aborted) return;
+          }
+        }
         if (slicer.due()) {
           await slicer.pause();
           if (this.signal.aborted) return;
@@ -151,9 +158,14 @@ export class PageMarker {
     }
   }
 
-  /** Marks a match at once unless its entry hangs on context words, which need the whole page read. */
+  /**
+   * Marks a match at once, unless which entry it is hangs on context words the rest of the page may
+   * still hold: then it waits until the whole text is read.
+   */
   private markNow(block: TextBlock, match: Match): boolean {
-    if (this.context.rules(match.entries)) return false;
+    const skip = this.options.skip;
+    if (!this.context.settled(skip ? match.entries.filter((entry) => !skip(entry)) : match.entries))
+      return false;
     this.consider(block, match);
     return true;
   }

@@ -19,6 +19,18 @@ export class Slicer {
     return performance.now() >= this.sliceEnd;
   }
 
+  /**
+   * Lets the browser draw a frame, so marks just made are on screen before long work goes on: a
+   * browser may hold frames back while tasks keep coming. A tab that draws none (hidden) waits 100 ms.
+   */
+  async draw(): Promise<void> {
+    await new Promise((done) => {
+      requestAnimationFrame(() => setTimeout(done, 0));
+      setTimeout(done, 100);
+    });
+    this.sliceEnd = performance.now() + SLICE_MS;
+  }
+
   /** Gives the page its turn, then starts a new slice. */
   async pause(): Promise<void> {
     await yieldToPage();

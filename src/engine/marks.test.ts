@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from "vitest";
-import { type Mark, MarkSet } from "./marks";
+import { compileIndex } from "../glossary/compile";
+import { ContextWords, type Mark, MarkSet } from "./marks";
 
 // happy-dom has no StaticRange; a plain record of the same four fields stands in for it.
 globalThis.StaticRange ??= class {
@@ -39,5 +40,54 @@ describe("MarkSet.list", () => {
       "Six",
       "Seven",
     ]);
+  });
+});
+
+describe("ContextWords.settled", () => {
+  // Georgia the country, unless the page is about the US state; Georgia the state needs a word for it.
+  const index = compileIndex([
+    {
+      id: "georgia-country",
+      title: "Georgia",
+      category: "places",
+      aliases: ["Georgia"],
+      context: { exclude: ["Atlanta"] },
+    },
+    {
+      id: "georgia-state",
+      title: "Georgia (US state)",
+      category: "places",
+      aliases: ["Georgia"],
+      context: { require: ["Atlanta"] },
+    },
+    {
+      id: "tbilisi",
+      title: "Tbilisi",
+      category: "places",
+      aliases: ["Tbilisi"],
+      context: { require: ["Georgia"] },
+    },
+    { id: "idlib", title: "Idlib", category: "places", aliases: ["Idlib"] },
+  ] as never);
+  const [country, state, tbilisi, idlib] = [0, 1, 2, 3];
+
+  it("is final at once for an entry without rules", () => {
+    expect(new ContextWords(index).settled([idlib])).toBe(true);
+  });
+
+  it("waits for a required word, and is final once it is seen", () => {
+    const context = new ContextWords(index);
+    expect(context.settled([tbilisi])).toBe(false);
+    context.read("Talks in Georgia went on.");
+    expect(context.settled([tbilisi])).toBe(true);
+    expect(context.choose([tbilisi])).toBe(tbilisi);
+  });
+
+  it("waits while an excluded word may still come, and moves on once it has", () => {
+    const context = new ContextWords(index);
+    expect(context.settled([country, state])).toBe(false);
+    context.read("Rain in Atlanta.");
+    expect(context.settled([country, state])).toBe(true);
+    expect(context.choose([country, state])).toBe(state);
   });
 });

@@ -156,6 +156,21 @@ export class ContextWords {
     return false;
   }
 
+  /**
+   * Whether choose's answer is already final, however the page goes on. Words only ever add up, so a
+   * candidate is ruled out for good once a word it excludes is seen, and fits for good once a word it
+   * requires is, if it excludes none.
+   */
+  settled(candidates: readonly number[]): boolean {
+    for (const candidate of candidates) {
+      const { require, exclude } = entryRule(this.index.entries, candidate) ?? {};
+      if (exclude?.some((word) => this.present.has(word))) continue;
+      // An excluded word, or the one word required, may still come further on.
+      return !exclude && (!require || require.some((word) => this.present.has(word)));
+    }
+    return true;
+  }
+
   /** The first candidate entry whose context words fit the page. */
   choose(candidates: number[]): number | undefined {
     return candidates.find((candidate) => {

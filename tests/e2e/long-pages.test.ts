@@ -1,6 +1,6 @@
 /**
- * A long read opened in the middle: the reader's screen is marked as soon as it is read, not once
- * the whole page is.
+ * Long pages: the reader's screen is marked as soon as it is read, not once the whole page is, and
+ * terms whose meaning hangs on words further down wait for those words.
  */
 import { describe, expect, it } from "vitest";
 import { BROWSERS, waitFor } from "./harness";
@@ -27,6 +27,19 @@ describe.each(BROWSERS)("%s: long pages", (name) => {
       60_000,
     );
     expect(await tab.evaluate(markedTexts)).toEqual(["Sochi agreement", "Idlib"]);
+    await tab.close();
+  }, 120_000);
+
+  it("waits for the words further down that decide what a term on screen means", async () => {
+    const tab = await session.browser.newTab(session.server.url("/fixtures/context-words.html"));
+    // At the top: Petro (needs a Colombian place), the ICC (not if the page is about cricket) and Idlib.
+    // Medellín and cricket come 1 MB further down.
+    await waitFor(
+      () => tab.evaluate(markedTexts).then((marks) => marks.includes("Gustavo Petro")),
+      "the mark that needed the end of the page",
+      60_000,
+    );
+    expect(await tab.evaluate(markedTexts)).toEqual(["Idlib", "Gustavo Petro"]);
     await tab.close();
   }, 120_000);
 });
