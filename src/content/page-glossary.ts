@@ -9,6 +9,7 @@ import type { CompiledIndex } from "../glossary/compile";
 import { extension } from "../shared/extension";
 import { callBackground } from "../shared/messages";
 import { loadReaderIndex, watchReaderGlossaries } from "../shared/user-glossaries";
+import { Slicer } from "./slicer";
 
 export interface PageGlossary {
   index: CompiledIndex;
@@ -41,7 +42,7 @@ async function load(): Promise<PageGlossary> {
     // A storage failure must not stop the bundled glossary from working.
     loadReaderIndex(extension.storage.local).catch(() => null),
   ]);
-  const index = reader ? combineIndexes(bundled, reader) : bundled;
+  const index = reader ? await combineIndexes(bundled, reader, new Slicer()) : bundled;
   return { index, matcher: new Matcher(index.aliases, index.trie) };
 }
 

@@ -3,78 +3,134 @@
  * tries, in the time it takes to load them, and no per-node objects. The result is the trie
  * compactTrie would build from both alias lists, except that where a reader's alias and a bundled
  * alias are the same once folded, the reader's entry takes the term (the reader chose it on purpose;
- * the bundled entry keeps its other aliases).
+ * the bundled entry keeps its other aliases). On a page it works in slices (see Pauser), as a
+ * reader's 50,000-term glossary takes over a hundred milliseconds.
  */
-import { type CompactTrie, mergeFirstWords, nodesText, readNumber } from "../engine/matcher";
+import { type CompactTrie, charsOf, mergeFirstWords, readNumber, writeNumber } from "../engine/matcher";
 import type { CompiledIndex } from "./compile";
 import { joinColumns } from "./entry-table";
 
 const edgeStart = (trie: CompactTrie, node: number) => readNumber(trie.nodes, node * 4);
 const aliasStart = (trie: CompactTrie, node: number) => readNumber(trie.nodes, node * 4 + 2);
 
-export function combineIndexes(bundled: CompiledIndex, reader: CompiledIndex): CompiledIndex {
+/**
+ * Lets long work give the page its turn: the content script's Slicer. Without one (tests, tools) the
+ * work runs to its end.
+ */
+export interface Pauser {
+  due(): boolean;
+  pause(): Promise<void>;
+}
+
+export async function combineIndexes(
+  bundled: CompiledIndex,
+  reader: CompiledIndex,
+  pauser?: Pauser,
+): Promise<CompiledIndex> {
   if (reader.entries.count === 0) return bundled;
   const entryOffset = bundled.entries.count;
   const aliasOffset = bundled.aliases.entries.length;
   const exact = { ...bundled.aliases.exact };
   for (const [n, text] of Object.entries(reader.aliases.exact)) exact[Number(n) + aliasOffset] = text;
+  await pauseIfDue(pauser);
+  const aliases = {
+    entries: [...bundled.aliases.entries, ...reader.aliases.entries.map((entry) => entry + entryOffset)],
+    exact,
+  };
+  await pauseIfDue(pauser);
   return {
     entries: joinColumns(bundled.entries, reader.entries),
-    aliases: {
-      entries: [...bundled.aliases.entries, ...reader.aliases.entries.map((entry) => entry + entryOffset)],
-      exact,
-    },
-    trie: combineTries(bundled.trie, reader.trie, aliasOffset),
+    aliases,
+    trie: await combineTries(bundled.trie, reader.trie, aliasOffset, pauser),
     context: {
       words: [...bundled.context.words, ...reader.context.words],
-      trie: combineTries(bundled.context.trie, reader.context.trie, bundled.context.words.length),
+      trie: await combineTries(
+        bundled.context.trie,
+        reader.context.trie,
+        bundled.context.words.length,
+        pauser,
+      ),
     },
   };
 }
 
-/** Breadth-first over pairs of nodes (one from each trie, -1 where a trie has none). */
-export function combineTries(a: CompactTrie, b: CompactTrie, aliasOffset: number): CompactTrie {
-  const queueA: number[] = [0];
-  const queueB: number[] = [0];
-  const codes: string[] = [];
-  const edgeCounts: number[] = [];
-  const aliasCounts: number[] = [];
-  const terminals: number[] = [];
-  for (let id = 0; id < queueA.length; id++) {
+/** Pauses when the slice is used up; looked at every so many nodes, as time is not free to read. */
+async function pauseIfDue(pauser: Pauser | undefined): Promise<void> {
+  if (pauser?.due()) await pauser.pause();
+}
+
+/** Above every code unit: a trie with no edge left. */
+const NONE = 0x10000;
+
+const nodeCount = (trie: CompactTrie) => trie.nodes.length / 4 - 1;
+
+/**
+ * Breadth-first over pairs of nodes (one from each trie, -1 where a trie has none). Every array is
+ * made at its full size up front: a reader's 50,000-term glossary has half a million nodes, and
+ * arrays grown one push at a time took most of the time.
+ */
+export async function combineTries(
+  a: CompactTrie,
+  b: CompactTrie,
+  aliasOffset: number,
+  pauser?: Pauser,
+): Promise<CompactTrie> {
+  const codesA = a.codes;
+  const codesB = b.codes;
+  // The combined trie has at most the nodes of both, less one root.
+  const most = nodeCount(a) + nodeCount(b);
+  const queueA = new Int32Array(most);
+  const queueB = new Int32Array(most);
+  const codes = new Uint16Array(codesA.length + codesB.length);
+  const terminals = new Int32Array(a.terminals.length + b.terminals.length);
+  // The nodes field, written as the nodes are made (see CompactTrie).
+  const nodeChars = new Uint16Array((most + 1) * 4);
+  let nodes = 1; // the root pair, (0, 0), is queued
+  let codeCount = 0;
+  let terminalCount = 0;
+  for (let id = 0; id < nodes; id++) {
+    if ((id & 2047) === 0) await pauseIfDue(pauser);
     const na = queueA[id] as number;
     const nb = queueB[id] as number;
+    writeNumber(nodeChars, id * 4, codeCount);
+    writeNumber(nodeChars, id * 4 + 2, terminalCount);
     let ia = na < 0 ? 0 : edgeStart(a, na);
     const endA = na < 0 ? 0 : edgeStart(a, na + 1);
     let ib = nb < 0 ? 0 : edgeStart(b, nb);
     const endB = nb < 0 ? 0 : edgeStart(b, nb + 1);
-    let edges = 0;
     while (ia < endA || ib < endB) {
-      const ca = ia < endA ? a.codes.charCodeAt(ia) : Number.POSITIVE_INFINITY;
-      const cb = ib < endB ? b.codes.charCodeAt(ib) : Number.POSITIVE_INFINITY;
+      const ca = ia < endA ? codesA.charCodeAt(ia) : NONE;
+      const cb = ib < endB ? codesB.charCodeAt(ib) : NONE;
       const code = Math.min(ca, cb);
-      codes.push(String.fromCharCode(code));
+      codes[codeCount++] = code;
       // An edge's target is its own index + 1 (see CompactTrie).
-      queueA.push(ca === code ? ia++ + 1 : -1);
-      queueB.push(cb === code ? ib++ + 1 : -1);
-      edges++;
+      queueA[nodes] = ca === code ? ia++ + 1 : -1;
+      queueB[nodes] = cb === code ? ib++ + 1 : -1;
+      nodes++;
     }
-    edgeCounts.push(edges);
-    const before = terminals.length;
     const readerHere = nb >= 0 && aliasStart(b, nb) !== aliasStart(b, nb + 1);
     if (na >= 0 && !readerHere) {
       for (let t = aliasStart(a, na); t < aliasStart(a, na + 1); t++)
-        terminals.push(a.terminals[t] as number);
+        terminals[terminalCount++] = a.terminals[t] as number;
     }
     if (readerHere) {
       for (let t = aliasStart(b, nb); t < aliasStart(b, nb + 1); t++)
-        terminals.push((b.terminals[t] as number) + aliasOffset);
+        terminals[terminalCount++] = (b.terminals[t] as number) + aliasOffset;
     }
-    aliasCounts.push(terminals.length - before);
   }
+  writeNumber(nodeChars, nodes * 4, codeCount);
+  writeNumber(nodeChars, nodes * 4 + 2, terminalCount);
+  await pauseIfDue(pauser);
+  const codesText = charsOf(codes.subarray(0, codeCount));
+  await pauseIfDue(pauser);
+  const nodesField = charsOf(nodeChars.subarray(0, (nodes + 1) * 4));
+  await pauseIfDue(pauser);
+  const terminalList = Array.from(terminals.subarray(0, terminalCount));
+  await pauseIfDue(pauser);
   return {
-    codes: codes.join(""),
-    nodes: nodesText(edgeCounts, aliasCounts),
-    terminals,
+    codes: codesText,
+    nodes: nodesField,
+    terminals: terminalList,
     firstWords: mergeFirstWords(a.firstWords, b.firstWords),
   };
 }
