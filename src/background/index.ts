@@ -1,4 +1,7 @@
-/** The background hands pages the bundled index and the popover entry bodies; it holds no state a restart could lose. */
+/**
+ * The background hands pages their index and the popover entry bodies. It holds no state a restart
+ * could lose: the page index it keeps is made again when needed.
+ */
 import browser from "webextension-polyfill";
 import { Matcher } from "../engine/matcher";
 import { bundledIndex } from "../glossary/bundled";
@@ -11,6 +14,7 @@ import { toggleSite } from "../shared/site-toggle";
 import { loadSettings, saveSettings } from "../shared/storage";
 import { refreshSubscriptions, SUBSCRIPTION_ALARM, UPDATE_MINUTES } from "../shared/subscriptions";
 import { readerGlossaryStore } from "../shared/user-glossaries";
+import { pageIndexKeeper } from "./page-index";
 import { selectionAction } from "./selection";
 
 const entries = bodies as unknown as Record<string, Entry>;
@@ -23,6 +27,8 @@ function openGlossaryAt(link: string): void {
 
 const readerGlossaries = readerGlossaryStore(browser.storage.local);
 
+const currentPageIndex = pageIndexKeeper(bundledIndex, readerGlossaries);
+
 /** Each call may answer at once or later (readers' entries come from storage). */
 type Handlers = {
   [K in CallName]: (
@@ -31,7 +37,7 @@ type Handlers = {
 };
 
 const handlers: Handlers = {
-  getBundledIndex: () => bundledIndex,
+  getPageIndex: currentPageIndex,
   // Bundled entries first, then the reader's own (their ids never clash: the importer refuses that).
   getEntry: (id) => (Object.hasOwn(entries, id) ? (entries[id] as Entry) : readerGlossaries.entry(id)),
   getMap: (id) => (Object.hasOwn(mapSvgs, id) ? (mapSvgs[id] as string) : null),

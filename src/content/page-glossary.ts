@@ -1,15 +1,13 @@
 /**
- * The glossary a page is marked with: the bundled index (the background holds it), joined with the
- * reader's own compiled index when they have one. Loaded once per page and again only when the
+ * The glossary a page is marked with: the bundled index joined with the reader's own when they have
+ * one, as the background holds it (see getPageIndex). Loaded once per page and again only when the
  * reader's glossaries change.
  */
 import { Matcher } from "../engine/matcher";
-import { combineIndexes } from "../glossary/combine-index";
 import type { CompiledIndex } from "../glossary/compile";
 import { extension } from "../shared/extension";
 import { callBackground } from "../shared/messages";
-import { loadReaderIndex, watchReaderGlossaries } from "../shared/user-glossaries";
-import { Slicer } from "./slicer";
+import { watchReaderGlossaries } from "../shared/user-glossaries";
 
 export interface PageGlossary {
   index: CompiledIndex;
@@ -37,23 +35,18 @@ export function watchPageGlossary(callback: () => void, signal: AbortSignal): vo
 }
 
 async function load(): Promise<PageGlossary> {
-  const [bundled, reader] = await Promise.all([
-    askForBundledIndex(),
-    // A storage failure must not stop the bundled glossary from working.
-    loadReaderIndex(extension.storage.local).catch(() => null),
-  ]);
-  const index = reader ? await combineIndexes(bundled, reader, new Slicer()) : bundled;
+  const index = await askForPageIndex();
   return { index, matcher: new Matcher(index.aliases, index.trie) };
 }
 
 /**
- * The bundled index, from the background. Right after the browser starts, a restored tab can ask
+ * The page index, from the background. Right after the browser starts, a restored tab can ask
  * before the background listens ("Receiving end does not exist"): ask again for a few seconds.
  */
-async function askForBundledIndex(): Promise<CompiledIndex> {
+async function askForPageIndex(): Promise<CompiledIndex> {
   for (let wait = 100; ; wait *= 2) {
     try {
-      const index = await callBackground("getBundledIndex");
+      const index = await callBackground("getPageIndex");
       if (index) return index;
     } catch (error) {
       if (wait > 3200) throw error;

@@ -34,10 +34,10 @@ function rows(trie: CompactTrie): { edges: string[]; aliases: number[][] } {
 }
 
 describe("combineTries", () => {
-  it("builds the trie compactTrie builds from both lists, the reader's alias taking a shared term", async () => {
+  it("builds the trie compactTrie builds from both lists, the reader's alias taking a shared term", () => {
     const word = fc.string({ unit: fc.constantFrom("a", "b", "c", " ", "d"), minLength: 1, maxLength: 6 });
-    await fc.assert(
-      fc.asyncProperty(fc.array(word, { maxLength: 12 }), fc.array(word, { maxLength: 12 }), async (a, b) => {
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 12 }), fc.array(word, { maxLength: 12 }), (a, b) => {
         const left = a.map((folded, entry) => ({ folded, entry }));
         const right = b.map((folded, entry) => ({ folded, entry }));
         const expected = rows(compactTrie([...left, ...right]));
@@ -45,16 +45,14 @@ describe("combineTries", () => {
         expected.aliases = expected.aliases.map((here) =>
           here.some((alias) => alias >= left.length) ? here.filter((alias) => alias >= left.length) : here,
         );
-        expect(rows(await combineTries(compactTrie(left), compactTrie(right), left.length))).toEqual(
-          expected,
-        );
+        expect(rows(combineTries(compactTrie(left), compactTrie(right), left.length))).toEqual(expected);
       }),
       { seed: SEED, numRuns: 300 },
     );
   });
 
-  it("lets a page match bundled and reader terms, the reader's winning on a shared alias", async () => {
-    const combined = await combineIndexes(
+  it("lets a page match bundled and reader terms, the reader's winning on a shared alias", () => {
+    const combined = combineIndexes(
       indexOf(["Idlib", "Sochi agreement", "Hamas"]),
       indexOf(["Hamas", "Gaza"]),
     );
@@ -67,28 +65,15 @@ describe("combineTries", () => {
     expect(hamas).toEqual([3]); // the reader's entry (after the 3 bundled ones), not the bundled 2
   });
 
-  it("keeps both indexes' context words, so a page finds either", async () => {
-    const combined = await combineIndexes(
-      indexOf(["Idlib"], ["syria"]),
-      indexOf(["Gaza"], ["israel", "syria"]),
-    );
+  it("keeps both indexes' context words, so a page finds either", () => {
+    const combined = combineIndexes(indexOf(["Idlib"], ["syria"]), indexOf(["Gaza"], ["israel", "syria"]));
     const context = new ContextWords(combined);
     context.read("Syria and Israel, but not Egypt.");
     expect([...context.present].sort()).toEqual(["israel", "syria"]);
   });
 
-  it("gives the page its turn while it works, and gets the same trie", async () => {
-    const left = ["idlib", "sochi agreement", "s 400"].map((folded, entry) => ({ folded, entry }));
-    const right = ["hamas", "gaza strip", "sochi"].map((folded, entry) => ({ folded, entry }));
-    let pauses = 0;
-    const pauser = { due: () => true, pause: async () => void pauses++ };
-    const sliced = await combineTries(compactTrie(left), compactTrie(right), left.length, pauser);
-    expect(sliced).toEqual(await combineTries(compactTrie(left), compactTrie(right), left.length));
-    expect(pauses).toBeGreaterThan(0);
-  });
-
-  it("returns the bundled index itself when the reader has no entries", async () => {
+  it("returns the bundled index itself when the reader has no entries", () => {
     const bundled = indexOf(["Idlib"]);
-    expect(await combineIndexes(bundled, indexOf([]))).toBe(bundled);
+    expect(combineIndexes(bundled, indexOf([]))).toBe(bundled);
   });
 });

@@ -3,8 +3,8 @@
  * tries, in the time it takes to load them, and no per-node objects. The result is the trie
  * compactTrie would build from both alias lists, except that where a reader's alias and a bundled
  * alias are the same once folded, the reader's entry takes the term (the reader chose it on purpose;
- * the bundled entry keeps its other aliases). On a page it works in slices (see Pauser), as a
- * reader's 50,000-term glossary takes over a hundred milliseconds.
+ * the bundled entry keeps its other aliases). The background does it, once per change to the
+ * reader's glossaries (see getPageIndex).
  */
 import { type CompactTrie, charsOf, mergeFirstWords, readNumber, writeNumber } from "../engine/matcher";
 import type { CompiledIndex } from "./compile";
@@ -13,50 +13,24 @@ import { joinColumns } from "./entry-table";
 const edgeStart = (trie: CompactTrie, node: number) => readNumber(trie.nodes, node * 4);
 const aliasStart = (trie: CompactTrie, node: number) => readNumber(trie.nodes, node * 4 + 2);
 
-/**
- * Lets long work give the page its turn: the content script's Slicer. Without one (tests, tools) the
- * work runs to its end.
- */
-export interface Pauser {
-  due(): boolean;
-  pause(): Promise<void>;
-}
-
-export async function combineIndexes(
-  bundled: CompiledIndex,
-  reader: CompiledIndex,
-  pauser?: Pauser,
-): Promise<CompiledIndex> {
+export function combineIndexes(bundled: CompiledIndex, reader: CompiledIndex): CompiledIndex {
   if (reader.entries.count === 0) return bundled;
   const entryOffset = bundled.entries.count;
   const aliasOffset = bundled.aliases.entries.length;
   const exact = { ...bundled.aliases.exact };
   for (const [n, text] of Object.entries(reader.aliases.exact)) exact[Number(n) + aliasOffset] = text;
-  await pauseIfDue(pauser);
-  const aliases = {
-    entries: [...bundled.aliases.entries, ...reader.aliases.entries.map((entry) => entry + entryOffset)],
-    exact,
-  };
-  await pauseIfDue(pauser);
   return {
     entries: joinColumns(bundled.entries, reader.entries),
-    aliases,
-    trie: await combineTries(bundled.trie, reader.trie, aliasOffset, pauser),
+    aliases: {
+      entries: [...bundled.aliases.entries, ...reader.aliases.entries.map((entry) => entry + entryOffset)],
+      exact,
+    },
+    trie: combineTries(bundled.trie, reader.trie, aliasOffset),
     context: {
       words: [...bundled.context.words, ...reader.context.words],
-      trie: await combineTries(
-        bundled.context.trie,
-        reader.context.trie,
-        bundled.context.words.length,
-        pauser,
-      ),
+      trie: combineTries(bundled.context.trie, reader.context.trie, bundled.context.words.length),
     },
   };
-}
-
-/** Pauses when the slice is used up; looked at every so many nodes, as time is not free to read. */
-async function pauseIfDue(pauser: Pauser | undefined): Promise<void> {
-  if (pauser?.due()) await pauser.pause();
 }
 
 /** Above every code unit: a trie with no edge left. */
@@ -69,12 +43,7 @@ const nodeCount = (trie: CompactTrie) => trie.nodes.length / 4 - 1;
  * made at its full size up front: a reader's 50,000-term glossary has half a million nodes, and
  * arrays grown one push at a time took most of the time.
  */
-export async function combineTries(
-  a: CompactTrie,
-  b: CompactTrie,
-  aliasOffset: number,
-  pauser?: Pauser,
-): Promise<CompactTrie> {
+export function combineTries(a: CompactTrie, b: CompactTrie, aliasOffset: number): CompactTrie {
   const codesA = a.codes;
   const codesB = b.codes;
   // The combined trie has at most the nodes of both, less one root.
@@ -89,7 +58,6 @@ export async function combineTries(
   let codeCount = 0;
   let terminalCount = 0;
   for (let id = 0; id < nodes; id++) {
-    if ((id & 2047) === 0) await pauseIfDue(pauser);
     const na = queueA[id] as number;
     const nb = queueB[id] as number;
     writeNumber(nodeChars, id * 4, codeCount);
@@ -120,17 +88,10 @@ export async function combineTries(
   }
   writeNumber(nodeChars, nodes * 4, codeCount);
   writeNumber(nodeChars, nodes * 4 + 2, terminalCount);
-  await pauseIfDue(pauser);
-  const codesText = charsOf(codes.subarray(0, codeCount));
-  await pauseIfDue(pauser);
-  const nodesField = charsOf(nodeChars.subarray(0, (nodes + 1) * 4));
-  await pauseIfDue(pauser);
-  const terminalList = Array.from(terminals.subarray(0, terminalCount));
-  await pauseIfDue(pauser);
   return {
-    codes: codesText,
-    nodes: nodesField,
-    terminals: terminalList,
+    codes: charsOf(codes.subarray(0, codeCount)),
+    nodes: charsOf(nodeChars.subarray(0, (nodes + 1) * 4)),
+    terminals: Array.from(terminals.subarray(0, terminalCount)),
     firstWords: mergeFirstWords(a.firstWords, b.firstWords),
   };
 }

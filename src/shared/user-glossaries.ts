@@ -5,6 +5,7 @@
  * tests can hand it a fake.
  */
 import type { Storage } from "webextension-polyfill";
+import { nextHash } from "../engine/matcher";
 import type { CompiledIndex } from "../glossary/compile";
 import { compileReaderIndex, type ReaderGlossary } from "../glossary/reader-glossary";
 import type { Entry } from "../glossary/schema";
@@ -14,6 +15,18 @@ export const GLOSSARIES_VERSION = 1;
 const GLOSSARIES_KEY = "readerGlossaries";
 /** Compiled at save time, so a page loads the index ready-made (see combine-index.ts). */
 const INDEX_KEY = "readerIndex";
+/**
+ * A fingerprint of the stored index, saved with it: the background keeps the page index it combined
+ * until this changes (see getPageIndex), without reading the whole index to find out.
+ */
+const STAMP_KEY = "readerIndexStamp";
+
+function stampOf(index: CompiledIndex): string {
+  const text = JSON.stringify(index);
+  let hash = 0;
+  for (let i = 0; i < text.length; i++) hash = nextHash(hash, text.charCodeAt(i));
+  return `${text.length}-${hash >>> 0}`;
+}
 
 interface Stored {
   version: number;
@@ -42,6 +55,9 @@ export function readerGlossaryStore(area: Storage.StorageArea) {
 
     loadIndex: () => loadReaderIndex(area),
 
+    /** Which save the stored index is from (undefined before the first save that wrote one). */
+    stamp: async (): Promise<unknown> => (await area.get(STAMP_KEY))[STAMP_KEY],
+
     /** After an update: compiles the stored glossaries again when their index is in an older layout. */
     async upgrade(): Promise<void> {
       const index = (await area.get(INDEX_KEY))[INDEX_KEY] as CompiledIndex | undefined;
@@ -61,7 +77,8 @@ export function readerGlossaryStore(area: Storage.StorageArea) {
     async save(glossaries: ReaderGlossary[]): Promise<void> {
       const stored: Stored = { version: GLOSSARIES_VERSION, glossaries };
       try {
-        await area.set({ [GLOSSARIES_KEY]: stored, [INDEX_KEY]: compileReaderIndex(glossaries) });
+        const index = compileReaderIndex(glossaries);
+        await area.set({ [GLOSSARIES_KEY]: stored, [INDEX_KEY]: index, [STAMP_KEY]: stampOf(index) });
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
         const full = /quota/i.test(reason);

@@ -1,0 +1,38 @@
+/**
+ * The index pages mark with (see getPageIndex): the bundled index combined with the reader's own,
+ * made once and kept until the reader's glossaries are saved again.
+ */
+import { combineIndexes } from "../glossary/combine-index";
+import type { CompiledIndex } from "../glossary/compile";
+
+export interface ReaderIndexSource {
+  /** Changes with every save of the reader's glossaries. */
+  stamp(): Promise<unknown>;
+  /** The reader's compiled index, or null when they have none. */
+  loadIndex(): Promise<CompiledIndex | null>;
+}
+
+/** Returns the function that answers getPageIndex. */
+export function pageIndexKeeper(
+  bundled: CompiledIndex,
+  reader: ReaderIndexSource,
+): () => Promise<CompiledIndex> {
+  let kept: { stamp: unknown; index: Promise<CompiledIndex> } | null = null;
+  return async () => {
+    const stamp = await reader.stamp().catch(() => undefined);
+    if (!kept || kept.stamp !== stamp) {
+      const made = { stamp, index: Promise.resolve(bundled) };
+      made.index = reader
+        .loadIndex()
+        .then((own) => (own ? combineIndexes(bundled, own) : bundled))
+        .catch(() => {
+          // Storage failed, or held an index that would not combine: the bundled glossary still
+          // works, and the next page asks again.
+          if (kept === made) kept = null;
+          return bundled;
+        });
+      kept = made;
+    }
+    return kept.index;
+  };
+}
