@@ -100,9 +100,10 @@ export class PageMarker {
   }
 
   /**
-   * Matches the text under the roots in one pass, then marks the matches from the viewport on. Context
-   * words are read only on pages that need them: once a match could be an entry with context rules,
-   * the text read so far is read for them (once), and from then on every new block as it comes.
+   * Matches the text under the roots in one pass. What is on screen is marked as it is read and drawn
+   * before the rest is read; the rest is marked once the whole text is read, from the viewport on.
+   * Context words are read only on pages that need them: once a match could be an entry with context
+   * rules, the text read so far is read for them (once), and from then on every new block as it comes.
    */
   private async scan(...roots: Element[]): Promise<void> {
     const slicer = new Slicer();

@@ -52,20 +52,23 @@ export interface CompactTrie {
 export const nextHash = (hash: number, code: number): number => (Math.imul(hash, 31) + code) | 0;
 
 /**
- * The text of these character codes. Without surrogates (NUMBER's characters never are), the
- * browser's UTF-16 decoder makes it in one native call; otherwise it is made in pieces, as a call
- * takes only so many arguments.
+ * The text of these character codes. Without surrogates (NUMBER's characters never are), a UTF-16
+ * decoder makes it in one native call (a Uint16Array is little-endian on every machine browsers run
+ * on); otherwise it is made in pieces, as a call takes only so many arguments.
  */
 export function charsOf(codes: readonly number[] | Uint16Array): string {
   const array = codes instanceof Uint16Array ? codes : Uint16Array.from(codes);
-  if (!hasSurrogate(array)) return utf16.decode(array);
+  if (!hasSurrogate(array)) {
+    utf16 ??= new TextDecoder("utf-16le");
+    return utf16.decode(array);
+  }
   const pieces: string[] = [];
   for (let i = 0; i < array.length; i += 8192)
     pieces.push(String.fromCharCode.apply(null, array.subarray(i, i + 8192) as unknown as number[]));
   return pieces.join("");
 }
 
-const utf16 = new TextDecoder("utf-16le");
+let utf16: TextDecoder | undefined;
 
 function hasSurrogate(codes: Uint16Array): boolean {
   for (let i = 0; i < codes.length; i++) {
