@@ -12,25 +12,33 @@ export interface ReaderIndexSource {
   loadIndex(): Promise<CompiledIndex | null>;
 }
 
+/** A combined index, and the save of the reader's glossaries it was made from. */
+interface Kept {
+  stamp: unknown;
+  index: Promise<CompiledIndex>;
+}
+
 /** Returns the function that answers getPageIndex. */
 export function pageIndexKeeper(
   bundled: CompiledIndex,
   reader: ReaderIndexSource,
 ): () => Promise<CompiledIndex> {
-  let kept: { stamp: unknown; index: Promise<CompiledIndex> } | null = null;
+  let kept: Kept | null = null;
   return async () => {
     const stamp = await reader.stamp().catch(() => undefined);
     if (!kept || kept.stamp !== stamp) {
-      const made = { stamp, index: Promise.resolve(bundled) };
-      made.index = reader
-        .loadIndex()
-        .then((own) => (own ? combineIndexes(bundled, own) : bundled))
-        .catch(() => {
-          // Storage failed, or held an index that would not combine: the bundled glossary still
-          // works, and the next page asks again.
-          if (kept === made) kept = null;
-          return bundled;
-        });
+      const made: Kept = {
+        stamp,
+        index: reader
+          .loadIndex()
+          .then((own) => (own ? combineIndexes(bundled, own) : bundled))
+          .catch(() => {
+            // Storage failed, or held an index that would not combine: the bundled glossary still
+            // works, and the next page asks again.
+            if (kept === made) kept = null;
+            return bundled;
+          }),
+      };
       kept = made;
     }
     return kept.index;

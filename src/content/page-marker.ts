@@ -15,8 +15,8 @@ import {
   walkBlocks,
 } from "../engine/text-blocks";
 import type { CompiledIndex } from "../glossary/compile";
-import { HOST_TAG } from "../shared/host-tag";
 import { Candidates } from "./candidates";
+import { addsOrRemovesWholeBlocks, isOurOwn } from "./page-changes";
 import { Slicer } from "./slicer";
 
 export const HIGHLIGHT = "backstory";
@@ -164,9 +164,7 @@ export class PageMarker {
    * still hold: then it waits until the whole text is read.
    */
   private markNow(block: TextBlock, match: Match): boolean {
-    const skip = this.options.skip;
-    if (!this.context.settled(skip ? match.entries.filter((entry) => !skip(entry)) : match.entries))
-      return false;
+    if (!this.context.settled(this.unskipped(match.entries))) return false;
     this.consider(block, match);
     return true;
   }
@@ -200,8 +198,12 @@ export class PageMarker {
 
   /** The entry a match stands for on this page, leaving out those the reader hid; undefined for none. */
   choose(candidates: number[]): number | undefined {
+    return this.context.choose(this.unskipped(candidates));
+  }
+
+  private unskipped(candidates: number[]): number[] {
     const skip = this.options.skip;
-    return this.context.choose(skip ? candidates.filter((entry) => !skip(entry)) : candidates);
+    return skip ? candidates.filter((entry) => !skip(entry)) : candidates;
   }
 
   private drop(mark: Mark): void {
@@ -273,31 +275,10 @@ function* textsOf(root: Element): Generator<string> {
 }
 
 /**
- * Whether a change only adds or removes whole blocks (with comments and white space between them):
- * then no other block's text changed, and only the blocks added need reading.
- */
-function addsOrRemovesWholeBlocks(record: MutationRecord): boolean {
-  if (record.type !== "childList") return false;
-  const nodes = [...record.addedNodes, ...record.removedNodes];
-  const isBlock = (node: Node) =>
-    node.nodeType === Node.ELEMENT_NODE && node.nodeName !== "BR" && blockOf(node) === node;
-  const between = (node: Node) =>
-    node.nodeType === Node.COMMENT_NODE ||
-    (node.nodeType === Node.TEXT_NODE && !/\S/.test(node.textContent ?? ""));
-  return nodes.some(isBlock) && nodes.every((node) => isBlock(node) || between(node));
-}
-
-/**
  * Hidden text (display:none, visibility:hidden) is not the reader's text. Text at the top of a shadow
  * tree has no parent element: its host's visibility is its own.
  */
 function isVisible(node: Text | undefined): boolean {
   const parent = node?.parentElement ?? (node?.parentNode as Partial<ShadowRoot> | null | undefined)?.host;
   return parent?.checkVisibility({ visibilityProperty: true }) ?? false;
-}
-
-/** Opening and closing the explainer adds and removes our host element: not a change to the page. */
-function isOurOwn(record: MutationRecord): boolean {
-  const nodes = [...record.addedNodes, ...record.removedNodes];
-  return nodes.length > 0 && nodes.every((node) => node.nodeName.toLowerCase() === HOST_TAG);
 }
