@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { APOSTROPHE, foldCode, isLowerCode, isUpperCode, isWordCode, SPACE } from "./fold";
+import { APOSTROPHE, foldCode, isLowerCode, isUpperCode, isWordCode, knownClass, SPACE } from "./fold";
 
 describe("fold on ASCII", () => {
   // The rules learn() applies to every other character, written out here as the reference.
@@ -25,5 +25,21 @@ describe("fold on ASCII", () => {
       };
       expect(actual, `character ${code}`).toEqual(expected(code));
     }
+  });
+});
+
+describe("knownClass", () => {
+  it("answers as the Unicode-property expressions do, wherever it answers", () => {
+    let answered = 0;
+    for (let code = 0x80; code < 0x2100; code++) {
+      const ch = String.fromCharCode(code);
+      const known = knownClass(code, ch);
+      if (!known) continue;
+      answered++;
+      const expected = [/[\p{L}\p{N}\p{M}]/u.test(ch), /\p{M}/u.test(ch), /\s/u.test(ch)];
+      expect(known, `character ${code.toString(16)}`).toEqual(expected);
+    }
+    // Latin-1, accented Latin, Greek, Cyrillic, the combining marks and the punctuation blocks.
+    expect(answered).toBeGreaterThan(1200);
   });
 });

@@ -116,17 +116,63 @@ export function* walkBlocks(root: Node, exclude?: Node): Generator<TextBlock> {
   for (let block = walker.next(); block; block = walker.next()) yield block;
 }
 
-const isBlock = (node: Node): boolean =>
-  node.nodeType === Node.ELEMENT_NODE && !INLINE.has((node as Element).tagName);
+// Node.TEXT_NODE and Node.ELEMENT_NODE, without a lookup of Node for every node of the page.
+const TEXT = 3;
+const ELEMENT = 1;
+
+/**
+ * Elements that may host a shadow root (attachShadow's list; custom elements too): only they are asked
+ * for one, sparing the walk a call per link, bold and list item.
+ */
+const SHADOW_HOSTS = new Set([
+  "ARTICLE",
+  "ASIDE",
+  "BLOCKQUOTE",
+  "BODY",
+  "DIV",
+  "FOOTER",
+  "H1",
+  "H2",
+  "H3",
+  "H4",
+  "H5",
+  "H6",
+  "HEADER",
+  "MAIN",
+  "NAV",
+  "P",
+  "SECTION",
+  "SPAN",
+]);
+
+/**
+ * The elements under root that are skipped for an attribute (hidden, contenteditable), found in one
+ * native query rather than asked of every element in turn; null when there are none, as on most pages.
+ */
+function skippedByAttribute(root: Node): Set<Element> | null {
+  const candidates = (root as Partial<ParentNode>).querySelectorAll?.("[hidden],[contenteditable]") ?? [];
+  const skipped = [...candidates].filter(isSkipped);
+  return skipped.length > 0 ? new Set(skipped) : null;
+}
 
 /**
  * Walks the blocks under root one at a time, so a caller can pause between blocks on a long page.
  * A plain object rather than a generator: V8 optimises a long-running loop in a plain function while
- * it runs, never in a generator, and a page is walked once.
+ * it runs, never in a generator, and a page is walked once. A page is read cold, before the JIT has
+ * made much of this code fast, so each node costs as few calls into the DOM as it can: an element's
+ * tag is read once, whether it starts a block is remembered on the way down rather than asked again
+ * on the way up, and its attributes are not asked at all (see skippedByAttribute).
  */
 export class BlockWalker {
   private node: Node | null;
-  private current: TextBlock = { text: "", nodes: [], starts: [] };
+  /** The current run of text: its pieces, their nodes, where each starts, and its length. */
+  private pieces: string[] = [];
+  private nodes: Text[] = [];
+  private starts: number[] = [];
+  private length = 0;
+  /** For each element the walk is inside (below root), whether it starts a block. */
+  private readonly open: boolean[] = [];
+  private readonly skipped: Set<Element> | null;
   /** The walk of an open shadow root met on the way, run to its end before going on. */
   private inner: BlockWalker | null = null;
 
@@ -137,6 +183,7 @@ export class BlockWalker {
     private readonly onShadowRoot?: (shadow: ShadowRoot) => void,
   ) {
     this.node = root.firstChild;
+    this.skipped = skippedByAttribute(root);
     const shadow = (root as Partial<Element>).shadowRoot;
     if (shadow) this.enter(shadow);
   }
@@ -153,36 +200,44 @@ export class BlockWalker {
       let node: Node | null = this.node;
       if (!node) break;
       let done: TextBlock | null = null;
-      let descend = false;
+      let child: Node | null = null;
       const type = node.nodeType;
-      if (type === Node.TEXT_NODE) {
-        const text = node as Text;
-        this.current.starts.push(this.current.text.length);
-        this.current.nodes.push(text);
-        this.current.text += text.data;
-      } else if (type === Node.ELEMENT_NODE) {
+      if (type === TEXT) {
+        const data = (node as Text).data;
+        this.pieces.push(data);
+        this.nodes.push(node as Text);
+        this.starts.push(this.length);
+        this.length += data.length;
+      } else if (type === ELEMENT) {
+        const element = node as Element;
+        const tag = element.tagName;
         // A skipped element (code, a form field, our own UI) also breaks the run: no term spans it.
-        if (node === this.exclude || isSkipped(node as Element)) done = this.flush();
+        if (SKIPPED.has(tag) || element === this.exclude || this.skipped?.has(element)) done = this.flush();
         else {
-          if (node.nodeName === "BR" || !INLINE.has((node as Element).tagName)) done = this.flush();
-          descend = node.firstChild !== null;
+          const block = !INLINE.has(tag);
+          if (block) done = this.flush();
+          child = element.firstChild;
+          if (child) this.open.push(block);
           // The shadow tree's text is its own run of blocks; slotted children are walked below, as light DOM.
-          const shadow = (node as Element).shadowRoot;
+          const shadow = SHADOW_HOSTS.has(tag) || tag.includes("-") ? element.shadowRoot : null;
           if (shadow) {
             done ??= this.flush();
             this.enter(shadow);
           }
         }
       }
-      if (descend) {
-        this.node = node.firstChild;
+      if (child) {
+        this.node = child;
       } else {
         // Climb until a next sibling exists, closing every block we leave.
-        while (node && node !== root && !node.nextSibling) {
+        let next: Node | null = null;
+        while (node && node !== root) {
+          next = node.nextSibling;
+          if (next) break;
           node = node.parentNode;
-          if (node && isBlock(node)) done ??= this.flush();
+          if (node !== root && this.open.pop()) done ??= this.flush();
         }
-        this.node = node && node !== root ? node.nextSibling : null;
+        this.node = node && node !== root ? next : null;
       }
       if (done) return done;
     }
@@ -196,9 +251,14 @@ export class BlockWalker {
 
   /** Ends the current run of text: the block, when it holds a word. */
   private flush(): TextBlock | null {
-    const block = this.current;
-    if (block.nodes.length === 0) return null;
-    this.current = { text: "", nodes: [], starts: [] };
+    if (this.nodes.length === 0) return null;
+    const pieces = this.pieces;
+    const text = pieces.length === 1 ? (pieces[0] as string) : pieces.join("");
+    const block = { text, nodes: this.nodes, starts: this.starts };
+    this.pieces = [];
+    this.nodes = [];
+    this.starts = [];
+    this.length = 0;
     return hasWord(block.text) ? block : null;
   }
 }
