@@ -40,13 +40,15 @@ export function scanHtml(html: string): Found[] {
   document.write(html);
   const root = findArticleRoot(document);
   const blocks = root ? collectBlocks(root) : [];
+  // As the page marker does: the terms and the context words in one pass, then which entry each
+  // match is, once the whole page's context words are known.
   const context = new ContextWords(index);
-  for (const block of blocks) context.read(block.text);
   const matcher = new Matcher(index.aliases, index.trie);
+  const matches = blocks.map((block) => context.scan(matcher, block.text));
   const found = new Map<number, Found>();
   let offset = 0;
-  for (const block of blocks) {
-    for (const match of matcher.scan(block.text)) {
+  for (const [i, block] of blocks.entries()) {
+    for (const match of matches[i] ?? []) {
       const entry = context.choose(match.entries);
       if (entry === undefined) continue;
       const seen = found.get(entry);

@@ -12,7 +12,6 @@ import {
   isInsideSkipped,
   locate,
   type TextBlock,
-  walkBlocks,
 } from "../engine/text-blocks";
 import type { CompiledIndex } from "../glossary/compile";
 import { Candidates } from "./candidates";
@@ -56,8 +55,6 @@ export class PageMarker {
   private changed = false;
   /** Scans run one after another: one still marking when the next starts would mark twice. */
   private queue: Promise<void> = Promise.resolve();
-  /** Whether the page's context words are being read (only once some match needs them). */
-  private contextRead = false;
   private readonly observer = new MutationObserver((records) => this.noteChanges(records));
   /** Open shadow roots met while walking: the observer on the document does not see into them. */
   private readonly watched = new WeakSet<ShadowRoot>();
@@ -100,37 +97,18 @@ export class PageMarker {
   }
 
   /**
-   * Matches the text under the roots in one pass. What is on screen is marked as it is read and drawn
-   * before the rest is read; the rest is marked once the whole text is read, from the viewport on.
-   * Context words are read only on pages that need them: once a match could be an entry with context
-   * rules, the text read so far is read for them (once), and from then on every new block as it comes.
+   * Matches the text under the roots in one pass, which also notes the page's context words. What is
+   * on screen is marked as it is read and drawn before the rest is read; the rest is marked once the
+   * whole text is read, from the viewport on.
    */
   private async scan(...roots: Element[]): Promise<void> {
     const slicer = new Slicer();
     const found = new Candidates((block, match, seen) => this.worthKeeping(block, match, seen));
-    // Until some match needs the page's context words, the texts are kept to read them from then.
-    let unread: string[] | null = this.contextRead ? null : [];
-    const whole = roots.length === 1 && roots[0] === this.root;
     let markedOnScreen = false;
     for (const root of roots) {
       const walker = new BlockWalker(root, undefined, this.onShadowRoot);
       for (let block = walker.next(); block; block = walker.next()) {
-        const matches = this.matcher.scan(block.text);
-        if (unread && matches.some((match) => this.context.rules(match.entries))) {
-          this.contextRead = true;
-          // A rescan of a part kept only that part's texts: read the whole article instead.
-          const texts = whole ? unread : textsOf(this.root ?? document.body);
-          unread = null;
-          for (const text of texts) {
-            this.context.read(text);
-            if (slicer.due()) {
-              await slicer.pause();
-              if (this.signal.aborted) return;
-            }
-          }
-        }
-        if (unread) unread.push(block.text);
-        else this.context.read(block.text);
+        const matches = this.context.scan(this.matcher, block.text);
         if (matches.length > 0) {
           // What is on screen is marked at once, and drawn before the rest is read; the rest is
           // marked once the whole text is read.
@@ -268,10 +246,6 @@ export class PageMarker {
     const again = lostFirst ? [root] : roots.map((element) => (element.contains(root) ? root : element));
     await this.scan(...again.filter((element) => !isInsideSkipped(element)));
   }
-}
-
-function* textsOf(root: Element): Generator<string> {
-  for (const block of walkBlocks(root)) yield block.text;
 }
 
 /**

@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { compileIndex } from "../glossary/compile";
 import { ContextWords, type Mark, MarkSet } from "./marks";
+import { Matcher } from "./matcher";
 
 // happy-dom has no StaticRange; a plain record of the same four fields stands in for it.
 globalThis.StaticRange ??= class {
@@ -78,7 +79,7 @@ describe("ContextWords.settled", () => {
   it("waits for a required word, and is final once it is seen", () => {
     const context = new ContextWords(index);
     expect(context.settled([tbilisi])).toBe(false);
-    context.read("Talks in Georgia went on.");
+    context.scan(new Matcher(index.aliases, index.trie), "Talks in Georgia went on.");
     expect(context.settled([tbilisi])).toBe(true);
     expect(context.choose([tbilisi])).toBe(tbilisi);
   });
@@ -86,7 +87,7 @@ describe("ContextWords.settled", () => {
   it("waits while an excluded word may still come, and moves on once it has", () => {
     const context = new ContextWords(index);
     expect(context.settled([country, state])).toBe(false);
-    context.read("Rain in Atlanta.");
+    context.scan(new Matcher(index.aliases, index.trie), "Rain in Atlanta.");
     expect(context.settled([country, state])).toBe(true);
     expect(context.choose([country, state])).toBe(state);
   });

@@ -5,7 +5,7 @@
  */
 import type { CompiledIndex } from "../glossary/compile";
 import { entryRule } from "../glossary/entry-table";
-import { type Match, Matcher } from "./matcher";
+import { type AlsoFind, type Match, Matcher } from "./matcher";
 import { locate, type TextBlock } from "./text-blocks";
 
 export interface Mark {
@@ -130,23 +130,27 @@ export function markFor(block: TextBlock, match: Match, entry: number): Mark {
 /** Context words found on the page, for entries that require or exclude them. */
 export class ContextWords {
   readonly present = new Set<string>();
-  private readonly words: string[];
-  private readonly matcher: Matcher | null;
+  /** Finds the context words in the terms' pass over a text. */
+  private readonly finder: AlsoFind | undefined;
   /** The entries with context rules. */
   private ruled: Set<number> | null = null;
 
   constructor(private readonly index: CompiledIndex) {
     const { words, trie } = index.context;
-    this.words = words;
     // Word n of the list is "entry" n of the matcher that finds them (see compile.ts).
     const aliases = { entries: words.map((_, n) => n), exact: {} };
-    this.matcher = words.length > 0 ? new Matcher(aliases, trie) : null;
+    this.finder =
+      words.length > 0
+        ? {
+            matcher: new Matcher(aliases, trie),
+            found: (match) => this.present.add(words[match.entries[0] as number] as string),
+          }
+        : undefined;
   }
 
-  read(text: string): void {
-    if (!this.matcher) return;
-    for (const match of this.matcher.scan(text))
-      this.present.add(this.words[match.entries[0] as number] as string);
+  /** The matches terms finds in text, noting the context words in it in the same pass. */
+  scan(terms: Matcher, text: string): Match[] {
+    return terms.scan(text, this.finder);
   }
 
   /** Whether any of these entries has context rules, so the page's context words matter. */

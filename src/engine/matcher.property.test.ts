@@ -128,4 +128,24 @@ describe("Matcher properties", () => {
       { seed: SEED, numRuns: RUNS },
     );
   });
+
+  it("finds a second matcher's matches in the same pass, each kind as its own scan finds it", () => {
+    fc.assert(
+      fc.property(scenario, ({ terms, text }) => {
+        // Half the terms are the page's terms, the other half its context words: they overlap freely.
+        const half = Math.ceil(terms.length / 2);
+        const [own, other] = [terms.slice(0, half), terms.slice(half)];
+        const also: [number, number, number][] = [];
+        const found = matcherFor(aliasesOf(own))
+          .scan(text, {
+            matcher: matcherFor(aliasesOf(other)),
+            found: (m) => also.push([m.start, m.end, m.entries[0] as number]),
+          })
+          .map((m) => [m.start, m.end, m.entries[0]]);
+        expect(found).toEqual(reference(own, text));
+        expect(also).toEqual(reference(other, text));
+      }),
+      { seed: SEED, numRuns: RUNS },
+    );
+  });
 });

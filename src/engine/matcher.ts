@@ -128,6 +128,12 @@ export function writeNumber(chars: Uint16Array, at: number, n: number): void {
   chars[at + 1] = (n & LOW) + NUMBER.offset;
 }
 
+/** A second matcher whose matches a scan finds in the same pass, and what to do with each. */
+export interface AlsoFind {
+  matcher: Matcher;
+  found: (match: Match) => void;
+}
+
 export class Matcher {
   private readonly aliases: AliasTable;
   private readonly codes: string;
@@ -185,7 +191,7 @@ export class Matcher {
   }
 
   /** Whether some alias starts with the word whose hash this is (see FirstWords). */
-  private mayStart(hash: number): boolean {
+  mayStart(hash: number): boolean {
     const filter = this.firstWords;
     if (filter.length === 0) return true;
     const bit = hash & (filter.length * 8 - 1);
@@ -194,12 +200,16 @@ export class Matcher {
 
   /**
    * Every non-overlapping, longest match in text, in order. Each word is read once, its folded hash
-   * taken as it goes; only a word some alias starts with is looked up in the trie.
+   * taken as it goes; only a word some alias starts with is looked up in the trie. `also` finds a second
+   * matcher's matches (the page's context words) in the same pass, each kind never overlapping itself.
    */
-  scan(text: string): Match[] {
+  scan(text: string, also?: AlsoFind): Match[] {
     const matches: Match[] = [];
     let wordStart = -1; // where the word being read began; -1 between words
     let hash = 0;
+    // No match of either kind starts before the end of the last one of its kind.
+    let termsFrom = 0;
+    let alsoFrom = 0;
     for (let i = 0; i <= text.length; i++) {
       // Past the end, a space closes the last word.
       const code = i < text.length ? text.charCodeAt(i) : SPACE;
@@ -213,22 +223,28 @@ export class Matcher {
         hash = nextHash(hash, folded);
         continue;
       }
-      if (wordStart < 0 || !this.mayStart(hash)) {
-        wordStart = -1;
-        continue;
+      if (wordStart < 0) continue;
+      if (wordStart >= termsFrom && this.mayStart(hash)) {
+        const match = this.longestAt(text, wordStart);
+        if (match) {
+          matches.push(match);
+          termsFrom = match.end;
+        }
       }
-      const match = this.longestAt(text, wordStart);
+      if (also && wordStart >= alsoFrom && also.matcher.mayStart(hash)) {
+        const match = also.matcher.longestAt(text, wordStart);
+        if (match) {
+          also.found(match);
+          alsoFrom = match.end;
+        }
+      }
       wordStart = -1;
-      if (match) {
-        matches.push(match);
-        // Resume where it ends: what follows a match is never a letter or digit (endsWord).
-        i = match.end - 1;
-      }
     }
     return matches;
   }
 
-  private longestAt(text: string, start: number): Match | undefined {
+  /** The longest match starting at start, if any. */
+  longestAt(text: string, start: number): Match | undefined {
     let node = 0;
     let bestEnd = -1;
     let bestEntries: number[] = [];

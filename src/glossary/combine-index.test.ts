@@ -68,7 +68,7 @@ describe("combineTries", () => {
   it("keeps both indexes' context words, so a page finds either", () => {
     const combined = combineIndexes(indexOf(["Idlib"], ["syria"]), indexOf(["Gaza"], ["israel", "syria"]));
     const context = new ContextWords(combined);
-    context.read("Syria and Israel, but not Egypt.");
+    context.scan(new Matcher(combined.aliases, combined.trie), "Syria and Israel, but not Egypt.");
     expect([...context.present].sort()).toEqual(["israel", "syria"]);
   });
 
