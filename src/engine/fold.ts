@@ -47,11 +47,15 @@ const WORD = /[\p{L}\p{N}\p{M}]/u;
 const MARK = /\p{M}/u;
 const WHITE = /\s/u;
 
-// Filled lazily: a page uses a few dozen distinct non-ASCII characters, not 65,536.
-const foldTable = new Uint16Array(65536);
-const known = new Uint8Array(65536); // bit 1: folded, bit 2: word character, bit 4: upper case, bit 8: lower case
+// Filled lazily: a page uses a few dozen distinct non-ASCII characters, not 65,536. Exported for the
+// matcher's inner loop, which reads them directly (see Matcher.scan); everything else asks foldCode etc.
+export const foldTable = new Uint16Array(65536);
+/** For each code unit: bit 1: learnt, bit 2: word character, bit 4: upper case, bit 8: lower case. */
+export const known = new Uint8Array(65536);
+export const WORD_BIT = 2;
 
-function learn(code: number): void {
+/** Fills in foldTable and known for a code unit. */
+export function learn(code: number): void {
   if (code < 128) {
     learnAscii(code);
     return;

@@ -2,7 +2,7 @@
  * The term matcher: a trie of folded aliases, walked from each word start of a text. Longest match
  * wins and matches never overlap. Pure: no DOM, no browser APIs.
  */
-import { foldCode, IGNORE, isWordCode, SPACE } from "./fold";
+import { foldCode, foldTable, IGNORE, isWordCode, known, learn, SPACE, WORD_BIT } from "./fold";
 import { acceptedEntries } from "./letter-case";
 
 /** One alias as the compiled index stores it. */
@@ -44,12 +44,20 @@ export interface CompactTrie {
   codes: string;
   nodes: string;
   terminals: number[];
-  /** The aliases' first words as a filter (see firstWordsOf). */
+  /** Filters of word hashes (see wordFilters): the aliases' first words, ... */
   firstWords: string;
+  /** ... the first words of aliases of one word (a word in no other filter starts no alias of one word), ... */
+  wholeWords: string;
+  /** ... and the first two words of the longer aliases, as pairHash makes one hash of them. */
+  pairs: string;
 }
 
 /** The hash of a word, one folded character at a time. */
 export const nextHash = (hash: number, code: number): number => (Math.imul(hash, 31) + code) | 0;
+
+/** One hash for two words in a row. */
+export const pairHash = (first: number, second: number): number =>
+  (Math.imul(first, 0x01000193) ^ second) | 0;
 
 /**
  * The text of these character codes. Without surrogates (NUMBER's characters never are), a UTF-16
@@ -78,8 +86,8 @@ function hasSurrogate(codes: Uint16Array): boolean {
   return false;
 }
 
-/** Two filters as one, at the larger size: the smaller one's bits repeat to fill it. */
-export function mergeFirstWords(a: string, b: string): string {
+/** Two word filters as one, at the larger size: the smaller one's bits repeat to fill it. */
+export function mergeFilters(a: string, b: string): string {
   if (a.length === 0 || b.length === 0) return "";
   const [large, small] = a.length >= b.length ? [a, b] : [b, a];
   const chars: number[] = [];
@@ -140,6 +148,8 @@ export class Matcher {
   private readonly nodes: string;
   private readonly terminals: readonly number[];
   private readonly firstWords: string;
+  private readonly wholeWords: string;
+  private readonly pairs: string;
   /** For nodes whose aliases are all case-insensitive: the entries they stand for, worked out once. */
   private readonly plainEntries = new Map<number, number[]>();
   /** For the other nodes: their aliases, read once. */
@@ -152,6 +162,8 @@ export class Matcher {
     this.nodes = trie.nodes;
     this.terminals = trie.terminals;
     this.firstWords = trie.firstWords;
+    this.wholeWords = trie.wholeWords;
+    this.pairs = trie.pairs;
   }
 
   /** The node reached from node by code, or -1: a binary search over its sorted edges. */
@@ -190,12 +202,24 @@ export class Matcher {
     return entries;
   }
 
-  /** Whether some alias starts with the word whose hash this is (see FirstWords). */
-  mayStart(hash: number): boolean {
-    const filter = this.firstWords;
-    if (filter.length === 0) return true;
-    const bit = hash & (filter.length * 8 - 1);
-    return (((filter.charCodeAt(bit >> 3) - NUMBER.offset) >> (bit & 7)) & 1) === 1;
+  /**
+   * At the end of a word: the match that starts at it, or at the word before it if that one waits.
+   * A word that starts only aliases of two words or more waits for the next word (see wordFilters):
+   * "the" starts "The Hague", but only "the" followed by "hague" is worth a lookup.
+   */
+  next(text: string, start: number, hash: number, at: ScanPlace): Match | undefined {
+    const waiting = at.waiting;
+    at.waiting = -1;
+    if (waiting >= 0 && inFilter(this.pairs, pairHash(at.waitingHash, hash))) {
+      // A match from the word before covers this word too: its alias has two words or more.
+      const match = this.longestAt(text, waiting);
+      if (match) return match;
+    }
+    if (start < at.from || !inFilter(this.firstWords, hash)) return undefined;
+    if (inFilter(this.wholeWords, hash)) return this.longestAt(text, start);
+    at.waiting = start;
+    at.waitingHash = hash;
+    return undefined;
   }
 
   /**
@@ -207,36 +231,34 @@ export class Matcher {
     const matches: Match[] = [];
     let wordStart = -1; // where the word being read began; -1 between words
     let hash = 0;
-    // No match of either kind starts before the end of the last one of its kind.
-    let termsFrom = 0;
-    let alsoFrom = 0;
+    const terms: ScanPlace = { from: 0, waiting: -1, waitingHash: 0 };
+    const other: ScanPlace = { from: 0, waiting: -1, waitingHash: 0 };
+    // Every character of a page passes through this loop, mostly before the JIT has compiled it: it
+    // reads fold's tables itself rather than call foldCode, isWordCode and nextHash for each one.
     for (let i = 0; i <= text.length; i++) {
       // Past the end, a space closes the last word.
       const code = i < text.length ? text.charCodeAt(i) : SPACE;
-      const folded = foldCode(code);
+      if (known[code] === 0) learn(code);
+      const folded = foldTable[code] as number;
       if (folded === IGNORE) continue;
-      if (isWordCode(code)) {
+      if (((known[code] as number) & WORD_BIT) !== 0) {
         if (wordStart < 0) {
           wordStart = i;
           hash = 0;
         }
-        hash = nextHash(hash, folded);
+        hash = (Math.imul(hash, 31) + folded) | 0; // nextHash
         continue;
       }
       if (wordStart < 0) continue;
-      if (wordStart >= termsFrom && this.mayStart(hash)) {
-        const match = this.longestAt(text, wordStart);
-        if (match) {
-          matches.push(match);
-          termsFrom = match.end;
-        }
+      const match = this.next(text, wordStart, hash, terms);
+      if (match) {
+        matches.push(match);
+        terms.from = match.end;
       }
-      if (also && wordStart >= alsoFrom && also.matcher.mayStart(hash)) {
-        const match = also.matcher.longestAt(text, wordStart);
-        if (match) {
-          also.found(match);
-          alsoFrom = match.end;
-        }
+      const found = also?.matcher.next(text, wordStart, hash, other);
+      if (found) {
+        also?.found(found);
+        other.from = found.end;
       }
       wordStart = -1;
     }
@@ -277,6 +299,22 @@ export class Matcher {
     }
     return bestEnd < 0 ? undefined : { start, end: bestEnd, entries: bestEntries };
   }
+}
+
+/** Where a scan stands for one matcher (see Matcher.next). */
+export interface ScanPlace {
+  /** No match starts before the end of the last one. */
+  from: number;
+  /** Where the word waiting for the next one starts, or -1. */
+  waiting: number;
+  waitingHash: number;
+}
+
+/** Whether a word filter (see wordFilters) may hold this hash; an empty filter holds every hash. */
+function inFilter(filter: string, hash: number): boolean {
+  if (filter.length === 0) return true;
+  const bit = hash & (filter.length * 8 - 1);
+  return (((filter.charCodeAt(bit >> 3) - NUMBER.offset) >> (bit & 7)) & 1) === 1;
 }
 
 /** True when no letter or digit follows position end (ignorable characters are looked through). */

@@ -3,7 +3,7 @@
  * build time (the bundled glossary), when a reader imports a glossary, and in tools and tests; never
  * in the content script, which loads these ready-made.
  */
-import { foldAlias, isWordCode } from "./fold";
+import { foldAlias, isWordCode, SPACE } from "./fold";
 import {
   type AliasTable,
   type CompactTrie,
@@ -13,6 +13,7 @@ import {
   NUMBER,
   nextHash,
   nodesText,
+  pairHash,
 } from "./matcher";
 
 export function aliasTable(aliases: readonly IndexAlias[]): AliasTable {
@@ -24,23 +25,47 @@ export function aliasTable(aliases: readonly IndexAlias[]): AliasTable {
 }
 
 /**
- * A Bloom-style filter of the words aliases start with: one bit per hash bucket, 8 bits per character
- * (plus NUMBER.offset, to stay printable), sized to a power of two about 16 times the number of words
- * so that nearly every other word of a page is passed over without a trie lookup. Empty when some
- * alias starts with no word at all: then every word is looked up.
+ * The filters a scan reads before it looks a word up in the trie (see CompactTrie): Bloom-style, one
+ * bit per hash bucket, 8 bits per character (plus NUMBER.offset, to stay printable), each sized to a
+ * power of two about 16 times the number of hashes in it, so that nearly every other word of a page is
+ * passed over without a lookup. All three are empty when some alias starts with no word at all: then
+ * every word is looked up.
  */
-export function firstWordsOf(aliases: readonly IndexAlias[]): string {
-  const hashes = new Set<number>();
+export function wordFilters(
+  aliases: readonly IndexAlias[],
+): Pick<CompactTrie, "firstWords" | "wholeWords" | "pairs"> {
+  const first = new Set<number>();
+  const whole = new Set<number>();
+  const pairs = new Set<number>();
   for (const { folded } of aliases) {
-    let hash = 0;
-    let length = 0;
-    while (length < folded.length && isWordCode(folded.charCodeAt(length))) {
-      hash = nextHash(hash, folded.charCodeAt(length));
-      length++;
-    }
-    if (length === 0) return "";
-    hashes.add(hash);
+    const [one, two] = wordHashes(folded);
+    if (one === undefined) return { firstWords: "", wholeWords: "", pairs: "" };
+    first.add(one);
+    if (two === undefined) whole.add(one);
+    else pairs.add(pairHash(one, two));
   }
+  return { firstWords: filterOf(first), wholeWords: filterOf(whole), pairs: filterOf(pairs) };
+}
+
+/** The hashes of the first two words of a folded alias, as a scan takes them (see Matcher.scan). */
+function wordHashes(folded: string): number[] {
+  const hashes: number[] = [];
+  let hash = 0;
+  let inWord = false;
+  for (let i = 0; i <= folded.length && hashes.length < 2; i++) {
+    const code = i < folded.length ? folded.charCodeAt(i) : SPACE;
+    if (isWordCode(code)) {
+      hash = inWord ? nextHash(hash, code) : nextHash(0, code);
+      inWord = true;
+    } else if (inWord) {
+      hashes.push(hash);
+      inWord = false;
+    } else if (hashes.length === 0) return []; // the alias starts with no word
+  }
+  return hashes;
+}
+
+function filterOf(hashes: Set<number>): string {
   let bits = 1024;
   while (bits < hashes.size * 16) bits *= 2;
   const bytes = new Uint8Array(bits / 8);
@@ -91,7 +116,7 @@ export function compactTrie(aliases: readonly IndexAlias[]): CompactTrie {
     codes: codes.join(""),
     nodes: nodesText(edgeCounts, aliasCounts),
     terminals,
-    firstWords: firstWordsOf(aliases),
+    ...wordFilters(aliases),
   };
 }
 

@@ -6,7 +6,7 @@
  * the bundled entry keeps its other aliases). The background does it, once per change to the
  * reader's glossaries (see getPageIndex).
  */
-import { type CompactTrie, charsOf, mergeFirstWords, readNumber, writeNumber } from "../engine/matcher";
+import { type CompactTrie, charsOf, mergeFilters, readNumber, writeNumber } from "../engine/matcher";
 import type { CompiledIndex } from "./compile";
 import { joinColumns } from "./entry-table";
 
@@ -92,6 +92,8 @@ export function combineTries(a: CompactTrie, b: CompactTrie, aliasOffset: number
     codes: charsOf(codes.subarray(0, codeCount)),
     nodes: charsOf(nodeChars.subarray(0, (nodes + 1) * 4)),
     terminals: Array.from(terminals.subarray(0, terminalCount)),
-    firstWords: mergeFirstWords(a.firstWords, b.firstWords),
+    firstWords: mergeFilters(a.firstWords, b.firstWords),
+    wholeWords: mergeFilters(a.wholeWords, b.wholeWords),
+    pairs: mergeFilters(a.pairs, b.pairs),
   };
 }

@@ -110,9 +110,7 @@ export async function loadReaderIndex(area: Storage.StorageArea): Promise<Compil
 
 /** Whether an index is in the layout this version reads (see compile.ts and matcher.ts). */
 function isCurrentLayout(index: CompiledIndex): boolean {
-  return (
-    typeof index.trie?.firstWords === "string" && typeof index.entries?.ids === "string" && !!index.context
-  );
+  return typeof index.trie?.pairs === "string" && typeof index.entries?.ids === "string" && !!index.context;
 }
 
 export type ReaderGlossaryStore = ReturnType<typeof readerGlossaryStore>;
