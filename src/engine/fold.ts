@@ -61,10 +61,14 @@ export function learn(code: number): void {
     return;
   }
   const ch = String.fromCharCode(code);
-  const [word, mark, white] = knownClass(code, ch) ?? [WORD.test(ch), MARK.test(ch), WHITE.test(ch)];
+  let [word, mark, white] = knownClass(code, ch) ?? [WORD.test(ch), MARK.test(ch), WHITE.test(ch)];
   let folded: number;
-  if (code in SPECIAL) folded = SPECIAL[code] as number;
-  else if (mark) folded = IGNORE;
+  if (code in SPECIAL) {
+    folded = SPECIAL[code] as number;
+    // A character is a word character as what it folds to is: "dʼIvoire" is the words "d" and "ivoire",
+    // as the glossary's "d'Ivoire" is, though ʼ is a letter.
+    word = folded >= 0x61 && folded <= 0x7a;
+  } else if (mark) folded = IGNORE;
   else if (white) folded = SPACE;
   else {
     const base = ch.normalize("NFD").charAt(0).toLowerCase();

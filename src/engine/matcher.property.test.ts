@@ -28,7 +28,7 @@ const VARIANTS: Record<string, string[]> = {
 };
 const SPACES = [" ", "\u00a0", "\n", "  "];
 const HYPHENS = ["-", "\u2011", "\u2010"];
-const APOSTROPHES = ["'", "\u2019"];
+const APOSTROPHES = ["'", "\u2019", "\u02bc", "\u02bb"];
 
 const word = fc.stringMatching(/^[aegisdlb40]{1,5}$/);
 const term = fc
@@ -75,7 +75,7 @@ const scenario = fc.uniqueArray(term, { minLength: 1, maxLength: 8, selector: fo
 const refFold = (ch: string) => {
   if (/[\s\u00a0]/u.test(ch)) return " ";
   if (/[\u2010\u2011]/.test(ch)) return "-";
-  if (ch === "\u2019") return "'";
+  if (ch === "\u2019" || ch === "\u02bc" || ch === "\u02bb") return "'";
   if (ch === "ı" || ch === "İ") return "i";
   if (ch === "ø") return "o";
   return ch.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();

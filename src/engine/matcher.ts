@@ -44,9 +44,12 @@ export interface CompactTrie {
   codes: string;
   nodes: string;
   terminals: number[];
-  /** Filters of word hashes (see wordFilters): the aliases' first words, ... */
+  /** Filters of word hashes (see wordFilters): the first words of all aliases, ... */
   firstWords: string;
-  /** ... the first words of aliases of one word (a word in no other filter starts no alias of one word), ... */
+  /**
+   * ... the aliases of one word (a first word not in this filter is no alias by itself, so a scan
+   * looks it up only if the next word makes a pair in the next filter), ...
+   */
   wholeWords: string;
   /** ... and the first two words of the longer aliases, as pairHash makes one hash of them. */
   pairs: string;
@@ -224,7 +227,8 @@ export class Matcher {
 
   /**
    * Every non-overlapping, longest match in text, in order. Each word is read once, its folded hash
-   * taken as it goes; only a word some alias starts with is looked up in the trie. `also` finds a second
+   * taken as it goes; the trie is asked only where the word filters say an alias may start (see
+   * next). `also` finds a second
    * matcher's matches (the page's context words) in the same pass, each kind never overlapping itself.
    */
   scan(text: string, also?: AlsoFind): Match[] {

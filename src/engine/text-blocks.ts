@@ -145,9 +145,13 @@ const SHADOW_HOSTS = new Set([
   "SPAN",
 ]);
 
+const isBlock = (node: Node): boolean => node.nodeType === ELEMENT && !INLINE.has((node as Element).tagName);
+
 /**
- * The elements under root that are skipped for an attribute (hidden, contenteditable), found in one
+ * The elements under root that may be skipped for an attribute (hidden, contenteditable), found in one
  * native query rather than asked of every element in turn; null when there are none, as on most pages.
+ * It holds what the page had when the walk began: one still holding the attribute is skipped, and an
+ * element given one while the walk is paused is read (its text is checked for visibility when marked).
  */
 function skippedByAttribute(root: Node): Set<Element> | null {
   const candidates = (root as Partial<ParentNode>).querySelectorAll?.("[hidden],[contenteditable]") ?? [];
@@ -170,8 +174,9 @@ export class BlockWalker {
   private nodes: Text[] = [];
   private starts: number[] = [];
   private length = 0;
-  /** For each element the walk is inside (below root), whether it starts a block. */
-  private readonly open: boolean[] = [];
+  /** The elements the walk is inside (below root), and whether each starts a block. */
+  private readonly openElements: Node[] = [];
+  private readonly openBlocks: boolean[] = [];
   private readonly skipped: Set<Element> | null;
   /** The walk of an open shadow root met on the way, run to its end before going on. */
   private inner: BlockWalker | null = null;
@@ -212,12 +217,17 @@ export class BlockWalker {
         const element = node as Element;
         const tag = element.tagName;
         // A skipped element (code, a form field, our own UI) also breaks the run: no term spans it.
-        if (SKIPPED.has(tag) || element === this.exclude || this.skipped?.has(element)) done = this.flush();
+        const skipped =
+          SKIPPED.has(tag) || element === this.exclude || (this.skipped?.has(element) && isSkipped(element));
+        if (skipped) done = this.flush();
         else {
           const block = !INLINE.has(tag);
           if (block) done = this.flush();
           child = element.firstChild;
-          if (child) this.open.push(block);
+          if (child) {
+            this.openElements.push(element);
+            this.openBlocks.push(block);
+          }
           // The shadow tree's text is its own run of blocks; slotted children are walked below, as light DOM.
           const shadow = SHADOW_HOSTS.has(tag) || tag.includes("-") ? element.shadowRoot : null;
           if (shadow) {
@@ -235,13 +245,23 @@ export class BlockWalker {
           next = node.nextSibling;
           if (next) break;
           node = node.parentNode;
-          if (node !== root && this.open.pop()) done ??= this.flush();
+          if (node && node !== root && this.leaves(node)) done ??= this.flush();
         }
         this.node = node && node !== root ? next : null;
       }
       if (done) return done;
     }
     return this.flush();
+  }
+
+  /**
+   * Whether the element the walk climbs out of starts a block: as noted on the way down, unless the
+   * page moved things while the walk was paused between blocks; then the element itself is asked.
+   */
+  private leaves(element: Node): boolean {
+    if (this.openElements.at(-1) !== element) return isBlock(element);
+    this.openElements.pop();
+    return this.openBlocks.pop() as boolean;
   }
 
   private enter(shadow: ShadowRoot): void {

@@ -1,5 +1,5 @@
 /**
- * Builds what the matcher reads: the compact trie, its first-word filter and the alias table. Runs at
+ * Builds what the matcher reads: the compact trie, its word filters and the alias table. Runs at
  * build time (the bundled glossary), when a reader imports a glossary, and in tools and tests; never
  * in the content script, which loads these ready-made.
  */
