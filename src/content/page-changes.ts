@@ -2,7 +2,7 @@
  * What a change the page's observer reports means for the marks: our own element coming and going,
  * or whole blocks added and removed.
  */
-import { blockOf } from "../engine/text-blocks";
+import { blockOf } from "../engine/page-elements";
 import { HOST_TAG } from "../shared/host-tag";
 
 /**

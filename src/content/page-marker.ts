@@ -5,14 +5,8 @@
  */
 import { ContextWords, isIntact, type Mark, MarkSet, markFor } from "../engine/marks";
 import type { Match, Matcher } from "../engine/matcher";
-import {
-  BlockWalker,
-  blockOf,
-  containsAcross,
-  isInsideSkipped,
-  locate,
-  type TextBlock,
-} from "../engine/text-blocks";
+import { blockOf, containsAcross, isInsideSkipped } from "../engine/page-elements";
+import { BlockWalker, locate, type TextBlock } from "../engine/text-blocks";
 import type { CompiledIndex } from "../glossary/compile";
 import { Candidates } from "./candidates";
 import { addsOrRemovesWholeBlocks, isOurOwn } from "./page-changes";

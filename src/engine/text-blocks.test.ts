@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from "vitest";
-import { BlockWalker, blockOf, collectBlocks, containsAcross, isInsideSkipped, locate } from "./text-blocks";
+import { blockOf, containsAcross, isInsideSkipped } from "./page-elements";
+import { BlockWalker, collectBlocks, locate } from "./text-blocks";
 
 const html = (markup: string) => {
   document.body.innerHTML = markup;

@@ -4,6 +4,7 @@
  * enters code, form fields, editable regions or hidden subtrees.
  */
 import { isWordCode } from "./fold";
+import { INLINE, isBlock, isSkipped, SHADOW_HOSTS, SKIPPED } from "./page-elements";
 
 export interface TextBlock {
   text: string;
@@ -12,140 +13,20 @@ export interface TextBlock {
   starts: number[];
 }
 
-const SKIPPED = new Set([
-  "SCRIPT",
-  "STYLE",
-  "NOSCRIPT",
-  "TEMPLATE",
-  "CODE",
-  "PRE",
-  "KBD",
-  "SAMP",
-  "TEXTAREA",
-  "INPUT",
-  "SELECT",
-  "OPTION",
-  "BUTTON",
-  "IFRAME",
-  "OBJECT",
-  "EMBED",
-  "CANVAS",
-  "VIDEO",
-  "AUDIO",
-  "SVG",
-  "svg",
-  "MATH",
-  "math",
-]);
-
-const INLINE = new Set([
-  "A",
-  "ABBR",
-  "B",
-  "BDI",
-  "BDO",
-  "CITE",
-  "DATA",
-  "DEL",
-  "DFN",
-  "EM",
-  "FONT",
-  "I",
-  "INS",
-  "LABEL",
-  "MARK",
-  "Q",
-  "S",
-  "SMALL",
-  "SPAN",
-  "STRONG",
-  "SUB",
-  "SUP",
-  "TIME",
-  "U",
-  "VAR",
-  "WBR",
-  "NOBR",
-]);
-
-/** The nearest ancestor (or self) that starts a block of text: where a change to node is rescanned. */
-export function blockOf(node: Node): Element | null {
-  let element = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : parentOf(node);
-  while (element && INLINE.has(element.tagName)) element = parentOf(element);
-  return element;
-}
-
-/** True when element or one of its ancestors is a place Backstory never marks. */
-export function isInsideSkipped(element: Element): boolean {
-  for (let at: Element | null = element; at; at = parentOf(at)) if (isSkipped(at)) return true;
-  return false;
-}
-
-/**
- * The parent element across shadow boundaries: at a shadow tree's top (or for the shadow root itself)
- * that is the host, since the walk enters open shadow roots.
- */
-function parentOf(node: Node): Element | null {
-  return node.parentElement ?? ((node.parentNode ?? node) as Partial<ShadowRoot>).host ?? null;
-}
-
-/** Whether node is ancestor or inside it, counting what is inside its (and its descendants') shadow roots. */
-export function containsAcross(ancestor: Node, node: Node): boolean {
-  for (let at: Node | null = node; at; at = (at.getRootNode() as Partial<ShadowRoot>).host ?? null)
-    if (ancestor.contains(at)) return true;
-  return false;
-}
-
-function isSkipped(element: Element): boolean {
-  if (SKIPPED.has(element.tagName) || element.hasAttribute("hidden")) return true;
-  const editable = element.getAttribute("contenteditable");
-  return editable !== null && editable !== "false";
-}
-
 /**
  * Collects the text blocks under root, in document order. `exclude` is left out (our own UI). Open
  * shadow roots are entered where their host stands (closed ones cannot be, and our own UI's is closed).
  */
 export function collectBlocks(root: Node, exclude?: Node): TextBlock[] {
-  return [...walkBlocks(root, exclude)];
-}
-
-/** The same, one block at a time. */
-export function* walkBlocks(root: Node, exclude?: Node): Generator<TextBlock> {
+  const blocks: TextBlock[] = [];
   const walker = new BlockWalker(root, exclude);
-  for (let block = walker.next(); block; block = walker.next()) yield block;
+  for (let block = walker.next(); block; block = walker.next()) blocks.push(block);
+  return blocks;
 }
 
 // Node.TEXT_NODE and Node.ELEMENT_NODE, without a lookup of Node for every node of the page.
 const TEXT = 3;
 const ELEMENT = 1;
-
-/**
- * Elements that may host a shadow root (attachShadow's list; custom elements too): only they are asked
- * for one, sparing the walk a call per link, bold and list item.
- */
-const SHADOW_HOSTS = new Set([
-  "ARTICLE",
-  "ASIDE",
-  "BLOCKQUOTE",
-  "BODY",
-  "DIV",
-  "FOOTER",
-  "H1",
-  "H2",
-  "H3",
-  "H4",
-  "H5",
-  "H6",
-  "HEADER",
-  "MAIN",
-  "NAV",
-  "P",
-  "SECTION",
-  "SPAN",
-]);
-
-const isBlock = (node: Node): boolean => node.nodeType === ELEMENT && !INLINE.has((node as Element).tagName);
 
 /**
  * The elements under root that may be skipped for an attribute (hidden, contenteditable), found in one

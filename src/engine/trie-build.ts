@@ -3,18 +3,10 @@
  * build time (the bundled glossary), when a reader imports a glossary, and in tools and tests; never
  * in the content script, which loads these ready-made.
  */
+
+import { type CompactTrie, charsOf, NUMBER, nextHash, nodesText, pairHash } from "./compact-trie";
 import { foldAlias, isWordCode, SPACE } from "./fold";
-import {
-  type AliasTable,
-  type CompactTrie,
-  charsOf,
-  type IndexAlias,
-  Matcher,
-  NUMBER,
-  nextHash,
-  nodesText,
-  pairHash,
-} from "./matcher";
+import { type AliasTable, type IndexAlias, Matcher } from "./matcher";
 
 export function aliasTable(aliases: readonly IndexAlias[]): AliasTable {
   const exact: Record<string, string> = {};

@@ -1,8 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { type CompactTrie, readNumber } from "../engine/compact-trie";
 import { foldAlias } from "../engine/fold";
 import { ContextWords } from "../engine/marks";
-import { type CompactTrie, type IndexAlias, Matcher, readNumber } from "../engine/matcher";
+import { type IndexAlias, Matcher } from "../engine/matcher";
 import { aliasTable, compactTrie } from "../engine/trie-build";
 import { combineIndexes, combineTries } from "./combine-index";
 import type { CompiledIndex } from "./compile";

@@ -6,7 +6,7 @@
  * the bundled entry keeps its other aliases). The background does it, once per change to the
  * reader's glossaries (see getPageIndex).
  */
-import { type CompactTrie, charsOf, mergeFilters, readNumber, writeNumber } from "../engine/matcher";
+import { type CompactTrie, charsOf, mergeFilters, readNumber, writeNumber } from "../engine/compact-trie";
 import type { CompiledIndex } from "./compile";
 import { joinColumns } from "./entry-table";
 

@@ -2,8 +2,10 @@
  * Compiles validated entries into the two things the extension loads: the small index the content
  * script matches with, and the entry bodies the popover shows (served by the background).
  */
+
+import type { CompactTrie } from "../engine/compact-trie";
 import { foldAlias } from "../engine/fold";
-import type { AliasTable, CompactTrie, IndexAlias } from "../engine/matcher";
+import type { AliasTable, IndexAlias } from "../engine/matcher";
 import { aliasTable, compactTrie } from "../engine/trie-build";
 import { type EntryColumns, entryColumns, type IndexEntry } from "./entry-table";
 import type { Entry } from "./schema";

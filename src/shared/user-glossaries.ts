@@ -5,7 +5,7 @@
  * tests can hand it a fake.
  */
 import type { Storage } from "webextension-polyfill";
-import { nextHash } from "../engine/matcher";
+import { nextHash } from "../engine/compact-trie";
 import type { CompiledIndex } from "../glossary/compile";
 import { compileReaderIndex, type ReaderGlossary } from "../glossary/reader-glossary";
 import type { Entry } from "../glossary/schema";
