@@ -1,0 +1,34 @@
+/**
+ * Terms as pages really spell them: without their diacritics, with a decomposed dotted capital I, a
+ * non-breaking hyphen, a curly possessive apostrophe, split by markup and a no-break space; and "is"
+ * in lower case is never the case-sensitive acronym IS. Matching folds text with the browser's own
+ * Unicode tables, so this is checked in each browser, not only in Node.
+ */
+import { describe, expect, it } from "vitest";
+import { BROWSERS, waitFor } from "./harness";
+import { markedTexts } from "./probes";
+import { useSession } from "./session";
+
+const EXPECTED = [
+  "President Erdogan",
+  "I\u0307dlib",
+  "Ankara",
+  "S\u2011400",
+  "Assad\u2019s forces",
+  "Sochi\u00a0agreement",
+  "Gazprom",
+];
+
+describe.each(BROWSERS)("%s: spellings", (name) => {
+  const session = useSession(name);
+
+  it("marks each term however the page spells it, and nothing else", async () => {
+    const tab = await session.browser.newTab(session.server.url("/fixtures/spellings.html"));
+    await waitFor(
+      () => tab.evaluate(markedTexts).then((marks) => marks.length >= EXPECTED.length),
+      "the page's marks",
+    );
+    expect((await tab.evaluate(markedTexts)).sort()).toEqual([...EXPECTED].sort());
+    await tab.close();
+  });
+});
