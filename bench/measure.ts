@@ -4,6 +4,7 @@
  * stopped (Runtime.terminateExecution) and reported as given up.
  */
 import type { Browser, CDPSession, Page } from "playwright-core";
+import { cutText, INDEX_PIECE, indexTexts } from "../src/shared/index-wire";
 import { FEED } from "./corpus";
 import type { Glossary } from "./glossaries";
 import type * as PageEntry from "./page-entry";
@@ -74,7 +75,12 @@ async function heap(cdp: CDPSession): Promise<{ js: number; all: number }> {
 type Outcome = { result: RunResult } | { error: string } | { timedOut: true };
 
 /** Runs the method in the page; past the limit, stops whatever script is running there. */
-async function runWithin(tab: Page, cdp: CDPSession, args: [Method, string, boolean], limit: number) {
+async function runWithin(
+  tab: Page,
+  cdp: CDPSession,
+  args: [Method, string | string[][], boolean],
+  limit: number,
+) {
   const running = tab.evaluate((args) => (window as unknown as Window).backstoryBench.run(...args), args);
   running.catch(() => undefined); // after a give-up it rejects when the tab closes
   let timer: NodeJS.Timeout | undefined;
@@ -103,7 +109,11 @@ export async function measure(
     const nodes = () => tab.evaluate(() => (window as unknown as Window).backstoryBench.countNodes());
     const heapBefore = await heap(cdp);
     const nodesBefore = await nodes();
-    const data = method.startsWith("backstory") ? glossary?.index : (glossary?.terms ?? []);
+    const index = glossary?.index;
+    const data =
+      method.startsWith("backstory") && index
+        ? indexTexts(index).map((text) => cutText(text, INDEX_PIECE))
+        : JSON.stringify(glossary?.terms ?? []);
     if (spec.live) {
       await cdp.send("Profiler.enable");
       await cdp.send("Profiler.setSamplingInterval", { interval: 250 });
@@ -111,7 +121,7 @@ export async function measure(
     }
     await bench.browser.startTracing(tab, { categories: CATEGORIES });
     const limit = bench.timeoutMs + (spec.live ? FEED_MS + 2000 : 0);
-    const outcome = await runWithin(tab, cdp, [method, JSON.stringify(data), spec.live], limit);
+    const outcome = await runWithin(tab, cdp, [method, data, spec.live], limit);
     const trace = summarize(JSON.parse((await bench.browser.stopTracing()).toString()).traceEvents);
     if (spec.live) trace.mainMs = ownScriptMs((await cdp.send("Profiler.stop")).profile, SCRIPT_URL);
 

@@ -4,6 +4,7 @@
  * methods it is compared with, all given the same article root.
  */
 
+import { type AskForPiece, receiveIndex } from "../src/content/page-glossary";
 import { PageMarker } from "../src/content/page-marker";
 import { findArticleRoot } from "../src/engine/article-root";
 import { Matcher } from "../src/engine/matcher";
@@ -52,9 +53,24 @@ function rangeOnScreen({ startContainer, startOffset, endContainer, endOffset }:
   return onScreen(range.getBoundingClientRect());
 }
 
-/** As src/content/index.ts does it: the matcher comes from the trie compiled with the index. */
-async function runBackstory(json: string, firstOnly: boolean) {
-  const index = JSON.parse(json) as CompiledIndex;
+/**
+ * Answers for pieces of these texts, each in a task of its own as a message would be. Made outside
+ * runBackstory: a closure there would share its scope with the marker's, which lives on, and keep
+ * the texts alive.
+ */
+function piecesFrom(texts: string[][]): AskForPiece {
+  return (text, piece) =>
+    new Promise((done) =>
+      setTimeout(() => done({ made: 1, pieces: texts[text]?.length ?? 0, text: texts[text]?.[piece] ?? "" })),
+    );
+}
+
+/**
+ * As src/content/index.ts does it: the index arrives in pieces, each message a task of its own (a
+ * timer stands in for a message), and the matcher comes from the trie compiled with the index.
+ */
+async function runBackstory(texts: string[][], firstOnly: boolean) {
+  const index = (await receiveIndex(piecesFrom(texts))) as CompiledIndex;
   const matcher = new Matcher(index.aliases, index.trie);
   const signal = new AbortController().signal;
   const marker = new PageMarker(
@@ -102,12 +118,15 @@ function runWrapper(method: Method, json: string, live: boolean) {
 }
 
 /** Runs one method on this page; on the endless page it keeps marking while the feed runs. */
-export async function run(method: Method, json: string, live: boolean): Promise<RunResult> {
+/** `data` is the glossary: for Backstory, its index's texts in pieces; for the others, its terms as JSON. */
+export async function run(method: Method, data: string | string[][], live: boolean): Promise<RunResult> {
   drawn.length = 0;
   console.timeStamp("bench-start");
   const start = performance.now();
   const isBackstory = method === "backstory" || method === "backstory-all";
-  const ran = isBackstory ? await runBackstory(json, method === "backstory") : runWrapper(method, json, live);
+  const ran = isBackstory
+    ? await runBackstory(data as string[][], method === "backstory")
+    : runWrapper(method, data as string, live);
   if (live) {
     await (window as unknown as { startFeed: () => Promise<void> }).startFeed();
     await sleep(SETTLE_MS);

@@ -14,7 +14,7 @@ import { toggleSite } from "../shared/site-toggle";
 import { loadSettings, saveSettings } from "../shared/storage";
 import { refreshSubscriptions, SUBSCRIPTION_ALARM, UPDATE_MINUTES } from "../shared/subscriptions";
 import { readerGlossaryStore } from "../shared/user-glossaries";
-import { pageIndexKeeper } from "./page-index";
+import { indexPieceServer, pageIndexKeeper } from "./page-index";
 import { selectionAction } from "./selection";
 
 const entries = bodies as unknown as Record<string, Entry>;
@@ -27,8 +27,6 @@ function openGlossaryAt(link: string): void {
 
 const readerGlossaries = readerGlossaryStore(browser.storage.local);
 
-const currentPageIndex = pageIndexKeeper(bundledIndex, readerGlossaries);
-
 /** Each call may answer at once or later (readers' entries come from storage). */
 type Handlers = {
   [K in CallName]: (
@@ -37,7 +35,7 @@ type Handlers = {
 };
 
 const handlers: Handlers = {
-  getPageIndex: currentPageIndex,
+  getPageIndex: indexPieceServer(pageIndexKeeper(bundledIndex, readerGlossaries)),
   // Bundled entries first, then the reader's own (their ids never clash: the importer refuses that).
   getEntry: (id) => (Object.hasOwn(entries, id) ? (entries[id] as Entry) : readerGlossaries.entry(id)),
   getMap: (id) => (Object.hasOwn(mapSvgs, id) ? (mapSvgs[id] as string) : null),

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { compileIndex } from "../glossary/compile";
 import type { Entry } from "../glossary/schema";
-import { pageIndexKeeper } from "./page-index";
+import { INDEX_TEXTS, indexFromTexts, joinPieces } from "../shared/index-wire";
+import { indexPieceServer, pageIndexKeeper } from "./page-index";
 
 const entry = (id: string, alias: string) =>
   ({ id, title: alias, category: "places", aliases: [alias] }) as unknown as Entry;
@@ -27,12 +28,14 @@ describe("pageIndexKeeper", () => {
     const source = store();
     const pageIndex = pageIndexKeeper(bundled, source);
     const first = await pageIndex();
-    expect(first.entries.count).toBe(2);
-    expect(await pageIndex()).toBe(first);
+    expect(first.index.entries.count).toBe(2);
+    expect(await pageIndex()).toEqual(first);
     expect(source.state.loads).toBe(1);
     source.state.stamp = "b";
     source.state.index = null;
-    expect(await pageIndex()).toBe(bundled);
+    const second = await pageIndex();
+    expect(second.index).toBe(bundled);
+    expect(second.made).not.toBe(first.made);
     expect(source.state.loads).toBe(2);
   });
 
@@ -40,8 +43,35 @@ describe("pageIndexKeeper", () => {
     const source = store();
     source.state.fail = true;
     const pageIndex = pageIndexKeeper(bundled, source);
-    expect(await pageIndex()).toBe(bundled);
+    expect((await pageIndex()).index).toBe(bundled);
     source.state.fail = false;
-    expect((await pageIndex()).entries.count).toBe(2);
+    expect((await pageIndex()).index.entries.count).toBe(2);
+  });
+
+  it("answers calls made together (a page asking for each part) from one index", async () => {
+    const source = store();
+    const pageIndex = pageIndexKeeper(bundled, source);
+    const answers = await Promise.all([pageIndex(), pageIndex(), pageIndex(), pageIndex()]);
+    expect(new Set(answers.map(({ made }) => made)).size).toBe(1);
+    expect(new Set(answers.map(({ index }) => index)).size).toBe(1);
+    expect(source.state.loads).toBe(1);
+  });
+});
+
+describe("indexPieceServer", () => {
+  it("serves the current index's texts piece by piece, each piece saying which index it is from", async () => {
+    const source = store();
+    const keeper = pageIndexKeeper(bundled, source);
+    const serve = indexPieceServer(keeper);
+    const textOf = async (text: number) => {
+      const first = await serve(text, 0);
+      const rest = await Promise.all(Array.from({ length: first.pieces - 1 }, (_, n) => serve(text, n + 1)));
+      return joinPieces([first, ...rest]);
+    };
+    const texts = await Promise.all(Array.from({ length: INDEX_TEXTS }, (_, n) => textOf(n)));
+    expect(indexFromTexts(texts.map((text) => text?.text ?? ""))).toEqual((await keeper()).index);
+    const made = texts[0]?.made;
+    source.state.stamp = "b";
+    expect((await serve(0, 0)).made).not.toBe(made);
   });
 });

@@ -4,6 +4,7 @@
  */
 import { combineIndexes } from "../glossary/combine-index";
 import type { CompiledIndex } from "../glossary/compile";
+import { cutText, INDEX_PIECE, type IndexPiece, indexTexts } from "../shared/index-wire";
 
 export interface ReaderIndexSource {
   /** Changes with every save of the reader's glossaries. */
@@ -12,23 +13,29 @@ export interface ReaderIndexSource {
   loadIndex(): Promise<CompiledIndex | null>;
 }
 
+/** The index pages mark with, and which one it is: `made` counts the indexes the keeper made. */
+export interface PageIndex {
+  made: number;
+  index: CompiledIndex;
+}
+
 /** A combined index, and the save of the reader's glossaries it was made from. */
 interface Kept {
   stamp: unknown;
+  made: number;
   index: Promise<CompiledIndex>;
 }
 
-/** Returns the function that answers getPageIndex. */
-export function pageIndexKeeper(
-  bundled: CompiledIndex,
-  reader: ReaderIndexSource,
-): () => Promise<CompiledIndex> {
+/** Returns the function getPageIndex's answers come from. */
+export function pageIndexKeeper(bundled: CompiledIndex, reader: ReaderIndexSource): () => Promise<PageIndex> {
   let kept: Kept | null = null;
+  let count = 0;
   return async () => {
     const stamp = await reader.stamp().catch(() => undefined);
     if (!kept || kept.stamp !== stamp) {
       const made: Kept = {
         stamp,
+        made: ++count,
         index: reader
           .loadIndex()
           .then((own) => (own ? combineIndexes(bundled, own) : bundled))
@@ -41,6 +48,20 @@ export function pageIndexKeeper(
       };
       kept = made;
     }
-    return kept.index;
+    return { made: kept.made, index: await kept.index };
+  };
+}
+
+/** Answers getPageIndex: a piece of one of the current page index's texts, cut once per index. */
+export function indexPieceServer(
+  pageIndex: () => Promise<PageIndex>,
+): (text: number, piece: number) => Promise<IndexPiece> {
+  let cut: { made: number; texts: string[][] } = { made: 0, texts: [] };
+  return async (text, piece) => {
+    const { made, index } = await pageIndex();
+    if (cut.made !== made)
+      cut = { made, texts: indexTexts(index).map((whole) => cutText(whole, INDEX_PIECE)) };
+    const pieces = cut.texts[text] ?? [];
+    return { made, pieces: pieces.length, text: pieces[piece] ?? "" };
   };
 }

@@ -6,8 +6,10 @@
 import { Matcher } from "../engine/matcher";
 import type { CompiledIndex } from "../glossary/compile";
 import { extension } from "../shared/extension";
+import { INDEX_TEXTS, type IndexPiece, indexFromTexts, joinPieces } from "../shared/index-wire";
 import { callBackground } from "../shared/messages";
 import { watchReaderGlossaries } from "../shared/user-glossaries";
+import { yieldToPage } from "./slicer";
 
 export interface PageGlossary {
   index: CompiledIndex;
@@ -41,16 +43,47 @@ async function load(): Promise<PageGlossary> {
 
 /**
  * The page index, from the background. Right after the browser starts, a restored tab can ask
- * before the background listens ("Receiving end does not exist"): ask again for a few seconds.
+ * before the background listens ("Receiving end does not exist"): ask again for a few seconds. So it
+ * does when the reader's glossaries changed while the pieces came.
  */
 async function askForPageIndex(): Promise<CompiledIndex> {
   for (let wait = 100; ; wait *= 2) {
     try {
-      const index = await callBackground("getPageIndex");
+      const index = await receiveIndex((text, piece) => callBackground("getPageIndex", text, piece));
       if (index) return index;
     } catch (error) {
       if (wait > 3200) throw error;
     }
     await new Promise((done) => setTimeout(done, wait));
   }
+}
+
+export type AskForPiece = (text: number, piece: number) => Promise<IndexPiece | undefined>;
+
+/**
+ * The page index, asked for piece by piece (see index-wire.ts); null when the pieces were not all
+ * from one index. No task does more than take one piece, join one text, or read the rest.
+ */
+export async function receiveIndex(ask: AskForPiece): Promise<CompiledIndex | null> {
+  const texts = await Promise.all(Array.from({ length: INDEX_TEXTS }, (_, n) => receiveText(ask, n)));
+  const made = texts[0]?.made;
+  if (made === undefined || texts.some((text) => text?.made !== made)) return null;
+  await yieldToPage();
+  const index = indexFromTexts(texts.map((text) => text?.text ?? ""));
+  // The page is marked in a task of its own.
+  await yieldToPage();
+  return index;
+}
+
+/** One of the index's texts: the first piece says how many there are. */
+async function receiveText(
+  ask: AskForPiece,
+  text: number,
+): Promise<{ made: number; text: string } | undefined> {
+  const first = await ask(text, 0);
+  const rest = Array.from({ length: (first?.pieces ?? 1) - 1 }, (_, n) => ask(text, n + 1));
+  const pieces = [first, ...(await Promise.all(rest))];
+  // Joining a long text takes Chromium 10-30 ms: not in the task the last piece came in.
+  await yieldToPage();
+  return joinPieces(pieces);
 }

@@ -5,7 +5,8 @@
 
 const SLICE_MS = 8;
 
-async function yieldToPage(): Promise<void> {
+/** Ends the task: what comes next runs in a later one, after the page had its turn. */
+export async function yieldToPage(): Promise<void> {
   const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
   if (scheduler?.yield) await scheduler.yield();
   else await new Promise((done) => setTimeout(done, 0));

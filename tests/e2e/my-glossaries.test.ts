@@ -16,6 +16,20 @@ import { markedTexts, pointOnText } from "./probes";
 import { useSession } from "./session";
 
 const FIXTURES = join(ROOT, "tests", "fixtures");
+
+/**
+ * A large glossary's entries: made-up two-word names, all different, spread over the alphabet, so
+ * that its index (its trie alone is some 200,000 characters) comes to a page in several pieces.
+ */
+const LARGE = 8000;
+const SYLLABLES = "ka lo mir an dre zan bel tor vi sha ru nek os tal em ghi do sar fen lu".split(" ");
+function madeUpName(n: number): string {
+  const syllables: string[] = [];
+  for (let m = (n * 7919) % 20 ** 4, k = 0; k < 4; k++, m = Math.floor(m / 20))
+    syllables.push(SYLLABLES[m % 20] ?? "");
+  const word = (a = "", b = "") => `${a.charAt(0).toUpperCase()}${a.slice(1)}${b}`;
+  return `${word(syllables[0], syllables[1])} ${word(syllables[2], syllables[3])}`;
+}
 const OPTIONS = "src/options/index.html#my-glossaries";
 
 /** Everything Backstory keeps in storage.local, as text (read inside the extension page). */
@@ -336,6 +350,38 @@ describe.each(BROWSERS)("%s: my glossaries", (name) => {
       "javascript:alert(1): a subscription URL must start with https://",
     );
     expect(await stored(options)).toEqual(before);
+  });
+
+  it("takes a glossary of 8,000 entries, whose index reaches pages in several pieces, and marks and explains its first and last", async () => {
+    const file = join(tmpdir(), "large-glossary.csv");
+    const rows = Array.from(
+      { length: LARGE },
+      (_, n) => `${madeUpName(n + 1)},Made-up place ${n + 1}.,,https://example.org/${n + 1}`,
+    );
+    writeFileSync(file, `term,summary,aliases,source\n${rows.join("\n")}\n`);
+    options = await session.browser.newTab(session.browser.extensionUrl(OPTIONS));
+    await importFile(file);
+    await waitForText(options, "[data-counts]", `${LARGE} new`, 20_000);
+    await click(options, 'button[name="confirmImport"]');
+    await waitForText(options, "[data-import-status]", "Imported large-glossary.csv.", 20_000);
+
+    const article = await session.browser.newTab(session.server.url("/fixtures/large-glossary.html"));
+    const marks = await waitFor(
+      () => article.evaluate(markedTexts).then((texts) => (texts.length === 2 ? texts : null)),
+      "both made-up names marked",
+      20_000,
+    );
+    expect(marks).toEqual(["Lughi Luka", "Kaka Kalu"]);
+    expect((await explain(article, "Kaka Kalu")).text).toContain(`Made-up place ${LARGE}.`);
+
+    await options.bringToFront();
+    await click(options, '[data-glossary="large-glossary"] button[name="removeGlossary"]');
+    await article.bringToFront();
+    await waitFor(
+      () => article.evaluate(markedTexts).then((texts) => texts.length === 0),
+      "the large glossary's terms to be unmarked",
+    );
+    await article.close();
   });
 });
 

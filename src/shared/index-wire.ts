@@ -1,0 +1,78 @@
+/**
+ * How a page index travels from the background to a page: as texts, each cut into pieces of at most
+ * INDEX_PIECE characters, one message each. A page reads each message in a task of its own.
+ * Measured in Chromium with a 50,000-term index (about 5 million characters): one message took one
+ * task of 160-180 ms, most of it Chromium handing the message over (about 40 ns a character), and
+ * parsing a 2-million-character part as JSON in the page took 50 ms more. So the index's long
+ * strings travel as they are, cut small, and only the rest is JSON.
+ */
+import type { CompactTrie } from "../engine/compact-trie";
+import type { CompiledIndex } from "../glossary/compile";
+import type { EntryColumns } from "../glossary/entry-table";
+
+export const INDEX_PIECE = 100_000;
+
+/** A piece of one of the index's texts, which index it is from (see PageIndex), and how many pieces its text has. */
+export interface IndexPiece {
+  made: number;
+  pieces: number;
+  text: string;
+}
+
+/** The long strings, sent as they are. */
+const ENTRY_TEXTS = ["ids", "titles", "categories"] as const satisfies (keyof EntryColumns)[];
+const TRIE_TEXTS = [
+  "codes",
+  "nodes",
+  "firstWords",
+  "wholeWords",
+  "pairs",
+] as const satisfies (keyof CompactTrie)[];
+
+/** How many texts an index travels as: the JSON of the rest, then each long string. */
+export const INDEX_TEXTS = 1 + ENTRY_TEXTS.length + TRIE_TEXTS.length;
+
+export function indexTexts(index: CompiledIndex): string[] {
+  const entries = { ...index.entries };
+  const trie = { ...index.trie };
+  for (const field of ENTRY_TEXTS) entries[field] = "";
+  for (const field of TRIE_TEXTS) trie[field] = "";
+  return [
+    JSON.stringify({ ...index, entries, trie }),
+    ...ENTRY_TEXTS.map((field) => index.entries[field]),
+    ...TRIE_TEXTS.map((field) => index.trie[field]),
+  ];
+}
+
+/** The index from its texts (as indexTexts made them). */
+export function indexFromTexts(texts: readonly string[]): CompiledIndex {
+  const [rest = "", ...long] = texts;
+  const index = JSON.parse(rest) as CompiledIndex;
+  for (const field of ENTRY_TEXTS) index.entries[field] = long.shift() ?? "";
+  for (const field of TRIE_TEXTS) index.trie[field] = long.shift() ?? "";
+  return index;
+}
+
+/** The text in pieces of at most `size` characters, never cut between the halves of a surrogate pair; at least one. */
+export function cutText(text: string, size: number): string[] {
+  const pieces: string[] = [];
+  let start = 0;
+  do {
+    let end = Math.min(start + size, text.length);
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
+    pieces.push(text.slice(start, end));
+    start = end;
+  } while (start < text.length);
+  return pieces;
+}
+
+/** A text from its pieces, in order, and the index they are from; undefined unless all pieces came, from one index. */
+export function joinPieces(
+  pieces: readonly (IndexPiece | undefined)[],
+): { made: number; text: string } | undefined {
+  const made = pieces[0]?.made;
+  const whole = pieces.length === pieces[0]?.pieces && pieces.every((piece) => piece?.made === made);
+  if (made === undefined || !whole) return undefined;
+  return { made, text: pieces.map((piece) => piece?.text).join("") };
+}
