@@ -36,6 +36,7 @@ function row(r: Measurement): string {
     r.status === "ok"
       ? [
           num(r.mainMs),
+          num(r.cpuMs),
           num(r.longestMs),
           num(r.longTasks),
           `${num(r.layouts)} (${num(r.forcedLayouts)})`,
@@ -50,16 +51,17 @@ function row(r: Measurement): string {
         ? [r.note ?? "not run"]
         : [
             r.status === "gave up" ? `**${r.note}**` : `**crashed**: ${r.note ?? ""}`.slice(0, 90),
+            "",
             num(r.longestMs),
             num(r.longTasks),
           ];
-  while (cells.length < 10) cells.push("");
+  while (cells.length < 11) cells.push("");
   return `| ${LABELS[r.method] ?? r.method} | ${r.glossary} | ${cells.join(" | ")} |`;
 }
 
 const HEADER = [
-  "| method | glossary | main thread ms | longest task ms | tasks >50 ms | layouts (forced) | layout ms | DOM nodes added | heap added MB | viewport marked ms | marks | setup ms |",
-  "| --- | --- | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: |",
+  "| method | glossary | main thread ms | CPU ms | longest task ms | tasks >50 ms | layouts (forced) | layout ms | DOM nodes added | heap added MB | viewport marked ms | marks | setup ms |",
+  "| --- | --- | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: |",
 ];
 
 export function markdownReport(info: RunInfo, results: Measurement[]): string {
@@ -105,9 +107,10 @@ export function markdownReport(info: RunInfo, results: Measurement[]): string {
     "term, longest first; mark(array) gets the terms with mark.js's defaults (diacritics on); regex per",
     "term runs one `\\b…\\b` regex per term over every text node and wraps what it finds in `<mark>`.",
     "Main thread: time the renderer's main thread was busy (Chromium trace) from the start of the method",
-    "until it is done and two frames are drawn. Setup is the part of it before any page text is read:",
-    "reading the glossary and building the matcher or regex (Backstory builds its matcher in slices, as the",
-    "content script does). Layouts in",
+    "until it is done and two frames are drawn. CPU: the same tasks' thread time, which leaves out the time",
+    "the thread waited for a core (on a busy machine, much of the main-thread time). Setup is the part of",
+    "main thread before any page text is read: reading the glossary and building the matcher or regex",
+    "(Backstory takes its index in pieces, as the content script does). Layouts in",
     "parentheses were forced by script. Heap: JS heap plus the DOM's heap after garbage collection.",
     "Viewport marked: until the last mark on the first screen was made.",
   ];
@@ -117,7 +120,7 @@ export function markdownReport(info: RunInfo, results: Measurement[]): string {
       lines.push(
         "The page appends 50 paragraphs every 200 ms, 10 times, while each method keeps marking; the window",
         "ends 1 s after the last batch. Here the page's work and the method's share tasks, so main thread is",
-        "the method's own script time from a CPU profile (no rendering, no GC); DOM nodes and heap are net",
+        "the method's own script time from a CPU profile (no rendering, no GC), and CPU is not given; DOM nodes and heap are net",
         "of the page alone; longest task, tasks and layouts are the whole page's.",
         "",
       );
