@@ -9,6 +9,7 @@ import { PageMarker } from "../src/content/page-marker";
 import { findArticleRoot } from "../src/engine/article-root";
 import { Matcher } from "../src/engine/matcher";
 import type { CompiledIndex } from "../src/glossary/compile";
+import type { IndexPiece } from "../src/shared/index-wire";
 import { MARK_CLASS, markArray, markRegExp, readAllText, regexPerTerm } from "./naive";
 
 export const METHODS = [
@@ -58,10 +59,10 @@ function rangeOnScreen({ startContainer, startOffset, endContainer, endOffset }:
  * runBackstory: a closure there would share its scope with the marker's, which lives on, and keep
  * the texts alive.
  */
-function piecesFrom(texts: string[][]): AskForPiece {
-  return (text, piece) =>
+function piecesFrom(pieces: IndexPiece["parts"][]): AskForPiece {
+  return (piece) =>
     new Promise((done) =>
-      setTimeout(() => done({ made: 1, pieces: texts[text]?.length ?? 0, text: texts[text]?.[piece] ?? "" })),
+      setTimeout(() => done({ made: 1, pieces: pieces.length, parts: pieces[piece] ?? [] })),
     );
 }
 
@@ -69,8 +70,8 @@ function piecesFrom(texts: string[][]): AskForPiece {
  * As src/content/index.ts does it: the index arrives in pieces, each message a task of its own (a
  * timer stands in for a message), and the matcher comes from the trie compiled with the index.
  */
-async function runBackstory(texts: string[][], firstOnly: boolean) {
-  const index = (await receiveIndex(piecesFrom(texts))) as CompiledIndex;
+async function runBackstory(pieces: IndexPiece["parts"][], firstOnly: boolean) {
+  const index = (await receiveIndex(piecesFrom(pieces))) as CompiledIndex;
   const matcher = new Matcher(index.aliases, index.trie);
   const signal = new AbortController().signal;
   const marker = new PageMarker(
@@ -118,14 +119,18 @@ function runWrapper(method: Method, json: string, live: boolean) {
 }
 
 /** Runs one method on this page; on the endless page it keeps marking while the feed runs. */
-/** `data` is the glossary: for Backstory, its index's texts in pieces; for the others, its terms as JSON. */
-export async function run(method: Method, data: string | string[][], live: boolean): Promise<RunResult> {
+/** `data` is the glossary: for Backstory, its index's pieces; for the others, its terms as JSON. */
+export async function run(
+  method: Method,
+  data: string | IndexPiece["parts"][],
+  live: boolean,
+): Promise<RunResult> {
   drawn.length = 0;
   console.timeStamp("bench-start");
   const start = performance.now();
   const isBackstory = method === "backstory" || method === "backstory-all";
   const ran = isBackstory
-    ? await runBackstory(data as string[][], method === "backstory")
+    ? await runBackstory(data as IndexPiece["parts"][], method === "backstory")
     : runWrapper(method, data as string, live);
   if (live) {
     await (window as unknown as { startFeed: () => Promise<void> }).startFeed();

@@ -4,7 +4,7 @@
  */
 import { combineIndexes } from "../glossary/combine-index";
 import type { CompiledIndex } from "../glossary/compile";
-import { cutText, INDEX_PIECE, type IndexPiece, indexTexts } from "../shared/index-wire";
+import { INDEX_PIECE, type IndexPiece, indexTexts, packTexts } from "../shared/index-wire";
 
 export interface ReaderIndexSource {
   /** Changes with every save of the reader's glossaries. */
@@ -52,16 +52,14 @@ export function pageIndexKeeper(bundled: CompiledIndex, reader: ReaderIndexSourc
   };
 }
 
-/** Answers getPageIndex: a piece of one of the current page index's texts, cut once per index. */
+/** Answers getPageIndex: a piece of the current page index, packed once per index. */
 export function indexPieceServer(
   pageIndex: () => Promise<PageIndex>,
-): (text: number, piece: number) => Promise<IndexPiece> {
-  let cut: { made: number; texts: string[][] } = { made: 0, texts: [] };
-  return async (text, piece) => {
+): (piece: number) => Promise<IndexPiece> {
+  let packed: { made: number; pieces: IndexPiece["parts"][] } = { made: 0, pieces: [] };
+  return async (piece) => {
     const { made, index } = await pageIndex();
-    if (cut.made !== made)
-      cut = { made, texts: indexTexts(index).map((whole) => cutText(whole, INDEX_PIECE)) };
-    const pieces = cut.texts[text] ?? [];
-    return { made, pieces: pieces.length, text: pieces[piece] ?? "" };
+    if (packed.made !== made) packed = { made, pieces: packTexts(indexTexts(index), INDEX_PIECE) };
+    return { made, pieces: packed.pieces.length, parts: packed.pieces[piece] ?? [] };
   };
 }

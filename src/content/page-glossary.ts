@@ -6,7 +6,7 @@
 import { Matcher } from "../engine/matcher";
 import type { CompiledIndex } from "../glossary/compile";
 import { extension } from "../shared/extension";
-import { INDEX_TEXTS, type IndexPiece, indexFromTexts, joinPieces } from "../shared/index-wire";
+import { type IndexPiece, indexFromTexts, unpackTexts } from "../shared/index-wire";
 import { callBackground } from "../shared/messages";
 import { watchReaderGlossaries } from "../shared/user-glossaries";
 import { yieldToPage } from "./slicer";
@@ -49,7 +49,7 @@ async function load(): Promise<PageGlossary> {
 async function askForPageIndex(): Promise<CompiledIndex> {
   for (let wait = 100; ; wait *= 2) {
     try {
-      const index = await receiveIndex((text, piece) => callBackground("getPageIndex", text, piece));
+      const index = await receiveIndex((piece) => callBackground("getPageIndex", piece));
       if (index) return index;
     } catch (error) {
       if (wait > 3200) throw error;
@@ -58,32 +58,28 @@ async function askForPageIndex(): Promise<CompiledIndex> {
   }
 }
 
-export type AskForPiece = (text: number, piece: number) => Promise<IndexPiece | undefined>;
+export type AskForPiece = (piece: number) => Promise<IndexPiece | undefined>;
 
 /**
- * The page index, asked for piece by piece (see index-wire.ts); null when the pieces were not all
- * from one index. No task does more than take one piece, join one text, or read the rest.
+ * The page index, asked for piece by piece (see index-wire.ts): the first piece says how many there
+ * are. Null when they were not all from one index. No task takes in more than one piece, joins more
+ * than one long text, or reads the rest.
  */
 export async function receiveIndex(ask: AskForPiece): Promise<CompiledIndex | null> {
-  const texts = await Promise.all(Array.from({ length: INDEX_TEXTS }, (_, n) => receiveText(ask, n)));
-  const made = texts[0]?.made;
-  if (made === undefined || texts.some((text) => text?.made !== made)) return null;
-  await yieldToPage();
-  const index = indexFromTexts(texts.map((text) => text?.text ?? ""));
+  const first = await ask(0);
+  const rest = Array.from({ length: (first?.pieces ?? 1) - 1 }, (_, n) => ask(n + 1));
+  const parts = unpackTexts([first, ...(await Promise.all(rest))]);
+  if (!parts) return null;
+  const texts: string[] = [];
+  for (const text of parts) {
+    // Joining a long text takes Chromium 10-30 ms: each in a task of its own.
+    if (text.length > 1) await yieldToPage();
+    texts.push(text.join(""));
+  }
+  const long = parts.some((text) => text.length > 1);
+  if (long) await yieldToPage();
+  const index = indexFromTexts(texts);
   // The page is marked in a task of its own.
-  await yieldToPage();
+  if (long) await yieldToPage();
   return index;
-}
-
-/** One of the index's texts: the first piece says how many there are. */
-async function receiveText(
-  ask: AskForPiece,
-  text: number,
-): Promise<{ made: number; text: string } | undefined> {
-  const first = await ask(text, 0);
-  const rest = Array.from({ length: (first?.pieces ?? 1) - 1 }, (_, n) => ask(text, n + 1));
-  const pieces = [first, ...(await Promise.all(rest))];
-  // Joining a long text takes Chromium 10-30 ms: not in the task the last piece came in.
-  await yieldToPage();
-  return joinPieces(pieces);
 }

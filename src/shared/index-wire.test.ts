@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { compileIndex } from "../glossary/compile";
 import type { Entry } from "../glossary/schema";
-import { cutText, INDEX_TEXTS, indexFromTexts, indexTexts, joinPieces } from "./index-wire";
+import { cutText, INDEX_TEXTS, indexFromTexts, indexTexts, packTexts, unpackTexts } from "./index-wire";
 import { parseCall } from "./messages";
 
 const index = compileIndex([
@@ -52,26 +52,45 @@ describe("cutText", () => {
   });
 });
 
-describe("joinPieces", () => {
-  const pieces = (made: (n: number) => number) =>
-    ["ab", "cd", "e"].map((text, n) => ({ made: made(n), pieces: 3, text }));
-
-  it("joins the pieces of one text", () => {
-    expect(joinPieces(pieces(() => 4))).toEqual({ made: 4, text: "abcde" });
+describe("packTexts and unpackTexts", () => {
+  const text = fc.string({ unit: "grapheme", maxLength: 40 });
+  it("pack texts into pieces of at most the size, short texts together, and give them back", () => {
+    fc.assert(
+      fc.property(
+        fc.array(text, { minLength: INDEX_TEXTS, maxLength: INDEX_TEXTS }),
+        fc.integer({ min: 2, max: 30 }),
+        (texts, size) => {
+          const packed = packTexts(texts, size);
+          for (const parts of packed)
+            expect(parts.reduce((sum, [, part]) => sum + part.length, 0)).toBeLessThanOrEqual(size);
+          const pieces = packed.map((parts) => ({ made: 3, pieces: packed.length, parts }));
+          expect(unpackTexts(pieces)?.map((parts) => parts.join(""))).toEqual(texts);
+        },
+      ),
+    );
   });
 
-  it("refuses pieces from two indexes (the reader's glossaries changed in between), or too few", () => {
-    expect(joinPieces(pieces((n) => (n === 2 ? 5 : 4)))).toBeUndefined();
-    expect(joinPieces(pieces(() => 4).slice(1))).toBeUndefined();
-    expect(joinPieces([undefined])).toBeUndefined();
+  it("send a small index in one piece", () => {
+    expect(packTexts(indexTexts(index), 100_000)).toHaveLength(1);
+  });
+
+  it("refuse pieces from two indexes (the reader's glossaries changed in between), too few, or texts missing", () => {
+    const packed = packTexts(["ab", "cd", "ef", "gh", "ij", "kl", "mn", "op", "qr"], 4);
+    const pieces = (made: (n: number) => number) =>
+      packed.map((parts, n) => ({ made: made(n), pieces: packed.length, parts }));
+    expect(unpackTexts(pieces(() => 4))?.map((parts) => parts.join(""))).toHaveLength(INDEX_TEXTS);
+    expect(unpackTexts(pieces((n) => (n === 2 ? 5 : 4)))).toBeUndefined();
+    expect(unpackTexts(pieces(() => 4).slice(1))).toBeUndefined();
+    expect(unpackTexts([undefined])).toBeUndefined();
+    expect(unpackTexts([{ made: 4, pieces: 1, parts: [[0, "only the first text"]] }])).toBeUndefined();
   });
 });
 
 describe("getPageIndex calls", () => {
-  it("name a text and a piece by number", () => {
-    expect(parseCall({ call: "getPageIndex", args: [2, 0] })).toEqual({ call: "getPageIndex", args: [2, 0] });
-    expect(parseCall({ call: "getPageIndex", args: ["trie", 0] })).toBeUndefined();
-    expect(parseCall({ call: "getPageIndex", args: [1.5, 0] })).toBeUndefined();
-    expect(parseCall({ call: "getPageIndex", args: [0] })).toBeUndefined();
+  it("name a piece by number", () => {
+    expect(parseCall({ call: "getPageIndex", args: [2] })).toEqual({ call: "getPageIndex", args: [2] });
+    expect(parseCall({ call: "getPageIndex", args: ["trie"] })).toBeUndefined();
+    expect(parseCall({ call: "getPageIndex", args: [1.5] })).toBeUndefined();
+    expect(parseCall({ call: "getPageIndex", args: [-1] })).toBeUndefined();
   });
 });

@@ -1,6 +1,7 @@
 /**
- * How a page index travels from the background to a page: as texts, each cut into pieces of at most
- * INDEX_PIECE characters, one message each. A page reads each message in a task of its own.
+ * How a page index travels from the background to a page: as texts, packed into pieces of at most
+ * INDEX_PIECE characters, one message each (a long text is cut, short ones share a piece). A page
+ * reads each message in a task of its own.
  * Measured in Chromium with a 50,000-term index (about 5 million characters): one message took one
  * task of 160-180 ms, most of it Chromium handing the message over (about 40 ns a character), and
  * parsing a 2-million-character part as JSON in the page took 50 ms more. So the index's long
@@ -12,11 +13,13 @@ import type { EntryColumns } from "../glossary/entry-table";
 
 export const INDEX_PIECE = 100_000;
 
-/** A piece of one of the index's texts, which index it is from (see PageIndex), and how many pieces its text has. */
+/** One message's worth of the index: parts of its texts, each with its text's number, in order. */
 export interface IndexPiece {
+  /** Which index it is from (see PageIndex). */
   made: number;
+  /** How many pieces the whole index comes in. */
   pieces: number;
-  text: string;
+  parts: [text: number, part: string][];
 }
 
 /** The long strings, sent as they are. */
@@ -67,12 +70,35 @@ export function cutText(text: string, size: number): string[] {
   return pieces;
 }
 
-/** A text from its pieces, in order, and the index they are from; undefined unless all pieces came, from one index. */
-export function joinPieces(
-  pieces: readonly (IndexPiece | undefined)[],
-): { made: number; text: string } | undefined {
+/** The texts in pieces of at most `size` characters: a long text cut (cutText), short ones together. */
+export function packTexts(texts: readonly string[], size: number): IndexPiece["parts"][] {
+  const pieces: IndexPiece["parts"][] = [];
+  let piece: IndexPiece["parts"] = [];
+  let used = 0;
+  texts.forEach((text, n) => {
+    for (const part of cutText(text, size)) {
+      if (used + part.length > size && piece.length > 0) {
+        pieces.push(piece);
+        piece = [];
+        used = 0;
+      }
+      piece.push([n, part]);
+      used += part.length;
+    }
+  });
+  if (piece.length > 0) pieces.push(piece);
+  return pieces;
+}
+
+/**
+ * Each of the index's texts as the parts it came in, from all its pieces in order; undefined
+ * unless every piece came, all from one index.
+ */
+export function unpackTexts(pieces: readonly (IndexPiece | undefined)[]): string[][] | undefined {
   const made = pieces[0]?.made;
   const whole = pieces.length === pieces[0]?.pieces && pieces.every((piece) => piece?.made === made);
-  if (made === undefined || !whole) return undefined;
-  return { made, text: pieces.map((piece) => piece?.text).join("") };
+  if (!whole) return undefined;
+  const texts: string[][] = Array.from({ length: INDEX_TEXTS }, () => []);
+  for (const piece of pieces) for (const [text, part] of piece?.parts ?? []) texts[text]?.push(part);
+  return texts.every((parts) => parts.length > 0) ? texts : undefined;
 }

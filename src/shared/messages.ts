@@ -3,20 +3,19 @@
  * callBackground("getEntry", id) and get a typed promise; the background drops anything unknown.
  */
 
-import type { CompiledIndex } from "../glossary/compile";
 import type { Entry } from "../glossary/schema";
 import { extension } from "./extension";
 import type { IndexPiece } from "./index-wire";
 
 export interface BackgroundCalls {
   /**
-   * A piece of one of the texts (see index-wire.ts) of the index a page marks with: the bundled glossary's, combined with the reader's own
+   * A piece (see index-wire.ts) of the index a page marks with: the bundled glossary's, combined with the reader's own
    * when they have one. Pages ask for it rather than carry it in the content script (compiling it
    * with the script, inside the page's first parse, took more than half of Backstory's start-up
    * time), and the background combines it once rather than every page (a 50,000-term glossary takes
    * 100-300 ms).
    */
-  getPageIndex(text: number, piece: number): IndexPiece;
+  getPageIndex(piece: number): IndexPiece;
   /** The full entry for the popover, or null when no entry has that id. */
   getEntry(id: string): Entry | null;
   /** The locator map (SVG markup made at build time) for a place entry, or null. */
@@ -83,8 +82,7 @@ export function parseCall(message: unknown): Call | undefined {
   if (typeof message !== "object" || message === null) return undefined;
   const { call, args } = message as { call?: unknown; args?: unknown };
   if (!Array.isArray(args)) return undefined;
-  if (call === "getPageIndex" && args.every((n) => Number.isInteger(n) && n >= 0) && args.length === 2)
-    return { call, args: [args[0], args[1]] };
+  if (call === "getPageIndex" && Number.isInteger(args[0]) && args[0] >= 0) return { call, args: [args[0]] };
   if (call === "getEntry" && typeof args[0] === "string") return { call, args: [args[0]] };
   if (call === "getMap" && typeof args[0] === "string") return { call, args: [args[0]] };
   if (call === "openGlossary" && typeof args[0] === "string") return { call, args: [args[0]] };
