@@ -27,11 +27,14 @@ describe("summarize", () => {
       // A task with a microtask checkpoint inside it: one task.
       task(20_000, 60_000, 30_000),
       task(30_000, 10_000, 10_000, "BlinkScheduler_PerformMicrotaskCheckpoint"),
+      // A task with one nested in it from its very start, written first as Chromium writes it.
+      task(82_000, 5_000, 5_000, "BlinkScheduler_PerformMicrotaskCheckpoint"),
+      task(82_000, 8_000, 6_000),
       stamp("bench-end", 100_000),
       task(99_000, 2_000, 2_000),
     ]);
-    expect(summary.mainMs).toBeCloseTo(2 + 60 + 1);
-    expect(summary.cpuMs).toBeCloseTo(1 + 30 + 1);
+    expect(summary.mainMs).toBeCloseTo(2 + 60 + 8 + 1);
+    expect(summary.cpuMs).toBeCloseTo(1 + 30 + 6 + 1);
     expect(summary.longestMs).toBeCloseTo(60);
     expect(summary.longTasks).toBe(1);
   });

@@ -123,8 +123,12 @@ export function summarize(traceEvents: TraceEvent[]): TraceSummary {
 function threadTimeMs(main: TraceEvent[], from: number, to: number): number {
   let total = 0;
   let outerEnd = -Infinity;
-  for (const event of main) {
-    if (event.ph !== "X" || !TASKS.has(event.name) || event.ts < outerEnd) continue;
+  // A task and one nested in it can start together: the outer one, the longer, comes first.
+  const tasks = main
+    .filter((event) => event.ph === "X" && TASKS.has(event.name))
+    .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  for (const event of tasks) {
+    if (event.ts < outerEnd) continue;
     const dur = event.dur ?? 0;
     outerEnd = event.ts + dur;
     const inside = Math.min(outerEnd, to) - Math.max(event.ts, from);

@@ -13,29 +13,23 @@ export interface ReaderIndexSource {
   loadIndex(): Promise<CompiledIndex | null>;
 }
 
-/** The index pages mark with, and which one it is: `made` counts the indexes the keeper made. */
-export interface PageIndex {
-  made: number;
-  index: CompiledIndex;
-}
-
 /** A combined index, and the save of the reader's glossaries it was made from. */
 interface Kept {
   stamp: unknown;
-  made: number;
   index: Promise<CompiledIndex>;
 }
 
-/** Returns the function getPageIndex's answers come from. */
-export function pageIndexKeeper(bundled: CompiledIndex, reader: ReaderIndexSource): () => Promise<PageIndex> {
+/** Returns the function that gives the index pages mark with. */
+export function pageIndexKeeper(
+  bundled: CompiledIndex,
+  reader: ReaderIndexSource,
+): () => Promise<CompiledIndex> {
   let kept: Kept | null = null;
-  let count = 0;
   return async () => {
     const stamp = await reader.stamp().catch(() => undefined);
     if (!kept || kept.stamp !== stamp) {
       const made: Kept = {
         stamp,
-        made: ++count,
         index: reader
           .loadIndex()
           .then((own) => (own ? combineIndexes(bundled, own) : bundled))
@@ -48,18 +42,28 @@ export function pageIndexKeeper(bundled: CompiledIndex, reader: ReaderIndexSourc
       };
       kept = made;
     }
-    return { made: kept.made, index: await kept.index };
+    return kept.index;
   };
 }
 
-/** Answers getPageIndex: a piece of the current page index, packed once per index. */
+/**
+ * Answers getPageIndex: a piece of the current page index, packed once per index. Each index gets
+ * its own number (`made`), so a page never puts pieces of two together; the count starts from the
+ * clock, so numbers from before the background restarted are not given again.
+ */
 export function indexPieceServer(
-  pageIndex: () => Promise<PageIndex>,
+  pageIndex: () => Promise<CompiledIndex>,
+  size = INDEX_PIECE,
 ): (piece: number) => Promise<IndexPiece> {
-  let packed: { made: number; pieces: IndexPiece["parts"][] } = { made: 0, pieces: [] };
+  let count = Date.now();
+  let packed: { index: CompiledIndex | null; made: number; pieces: IndexPiece["parts"][] } = {
+    index: null,
+    made: 0,
+    pieces: [],
+  };
   return async (piece) => {
-    const { made, index } = await pageIndex();
-    if (packed.made !== made) packed = { made, pieces: packTexts(indexTexts(index), INDEX_PIECE) };
-    return { made, pieces: packed.pieces.length, parts: packed.pieces[piece] ?? [] };
+    const index = await pageIndex();
+    if (packed.index !== index) packed = { index, made: ++count, pieces: packTexts(indexTexts(index), size) };
+    return { made: packed.made, pieces: packed.pieces.length, parts: packed.pieces[piece] ?? [] };
   };
 }

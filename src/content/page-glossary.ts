@@ -47,15 +47,17 @@ async function load(): Promise<PageGlossary> {
  * does when the reader's glossaries changed while the pieces came.
  */
 async function askForPageIndex(): Promise<CompiledIndex> {
-  for (let wait = 100; ; wait *= 2) {
+  let failure: unknown = new Error("The glossary index changed each time it was asked for.");
+  for (let wait = 100; wait <= 3200; wait *= 2) {
     try {
       const index = await receiveIndex((piece) => callBackground("getPageIndex", piece));
       if (index) return index;
     } catch (error) {
-      if (wait > 3200) throw error;
+      failure = error;
     }
     await new Promise((done) => setTimeout(done, wait));
   }
+  throw failure;
 }
 
 export type AskForPiece = (piece: number) => Promise<IndexPiece | undefined>;
@@ -70,13 +72,14 @@ export async function receiveIndex(ask: AskForPiece): Promise<CompiledIndex | nu
   const rest = Array.from({ length: (first?.pieces ?? 1) - 1 }, (_, n) => ask(n + 1));
   const parts = unpackTexts([first, ...(await Promise.all(rest))]);
   if (!parts) return null;
+  const long = parts.some((text) => text.length > 1);
   const texts: string[] = [];
-  for (const text of parts) {
+  // Each text's parts are let go of once joined, so the page never holds a long index twice.
+  for (let text = parts.shift(); text; text = parts.shift()) {
     // Joining a long text takes Chromium 10-30 ms: each in a task of its own.
     if (text.length > 1) await yieldToPage();
     texts.push(text.join(""));
   }
-  const long = parts.some((text) => text.length > 1);
   if (long) await yieldToPage();
   const index = indexFromTexts(texts);
   // The page is marked in a task of its own.

@@ -15,7 +15,7 @@ export const INDEX_PIECE = 100_000;
 
 /** One message's worth of the index: parts of its texts, each with its text's number, in order. */
 export interface IndexPiece {
-  /** Which index it is from (see PageIndex). */
+  /** Which index it is from (see indexPieceServer). */
   made: number;
   /** How many pieces the whole index comes in. */
   pieces: number;
@@ -63,7 +63,7 @@ export function cutText(text: string, size: number): string[] {
   do {
     let end = Math.min(start + size, text.length);
     const last = text.charCodeAt(end - 1);
-    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff && end - 1 > start) end--;
     pieces.push(text.slice(start, end));
     start = end;
   } while (start < text.length);

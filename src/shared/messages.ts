@@ -9,11 +9,11 @@ import type { IndexPiece } from "./index-wire";
 
 export interface BackgroundCalls {
   /**
-   * A piece (see index-wire.ts) of the index a page marks with: the bundled glossary's, combined with the reader's own
-   * when they have one. Pages ask for it rather than carry it in the content script (compiling it
-   * with the script, inside the page's first parse, took more than half of Backstory's start-up
-   * time), and the background combines it once rather than every page (a 50,000-term glossary takes
-   * 100-300 ms).
+   * A piece (see index-wire.ts) of the index a page marks with: the bundled glossary's, combined
+   * with the reader's own when they have one. Pages ask for it rather than carry it in the content
+   * script (compiling it with the script, inside the page's first parse, took more than half of
+   * Backstory's start-up time), and the background combines it once rather than every page (a
+   * 50,000-term glossary takes 100-300 ms).
    */
   getPageIndex(piece: number): IndexPiece;
   /** The full entry for the popover, or null when no entry has that id. */
