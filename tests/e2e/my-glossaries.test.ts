@@ -352,6 +352,41 @@ describe.each(BROWSERS)("%s: my glossaries", (name) => {
     expect(await stored(options)).toEqual(before);
   });
 
+  it("still marks the bundled glossary's terms when the reader's stored index is damaged", async () => {
+    options = await session.browser.newTab(session.browser.extensionUrl(OPTIONS));
+    // Laid out as this version reads it, but missing its aliases: combining it with the bundled index fails.
+    const damage = (damaged: boolean) =>
+      options.evaluate((damaged: boolean) => {
+        const { local } = (
+          globalThis as unknown as {
+            chrome: {
+              storage: {
+                local: { set(items: object): Promise<void>; remove(keys: string[]): Promise<void> };
+              };
+            };
+          }
+        ).chrome.storage;
+        if (!damaged) return local.remove(["readerIndex", "readerIndexStamp"]);
+        const entries = { count: 1, ids: "damaged", titles: "Damaged", categories: "places", rules: {} };
+        return local.set({
+          readerIndex: { entries, trie: { pairs: "" }, context: {} },
+          readerIndexStamp: "damaged",
+        });
+      }, damaged);
+    await damage(true);
+    try {
+      const article = await session.browser.newTab(session.server.url("/demo"));
+      await waitFor(
+        () => article.evaluate(markedTexts).then((texts) => texts.includes("Idlib")),
+        "the bundled glossary's terms marked",
+        15_000,
+      );
+      await article.close();
+    } finally {
+      await damage(false);
+    }
+  });
+
   it("takes a glossary of 8,000 entries, whose index reaches pages in several pieces, and marks and explains its first and last", async () => {
     const file = join(tmpdir(), "large-glossary.csv");
     const rows = Array.from(
