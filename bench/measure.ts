@@ -4,7 +4,7 @@
  * stopped (Runtime.terminateExecution) and reported as given up.
  */
 import type { Browser, CDPSession, Page } from "playwright-core";
-import { INDEX_PIECE, type IndexPiece, indexTexts, packTexts } from "../src/shared/index-wire";
+import { INDEX_PIECE, indexTexts, type PackedIndex, packTexts } from "../src/shared/index-wire";
 import { FEED } from "./corpus";
 import type { Glossary } from "./glossaries";
 import type * as PageEntry from "./page-entry";
@@ -78,7 +78,7 @@ type Outcome = { result: RunResult } | { error: string } | { timedOut: true };
 async function runWithin(
   tab: Page,
   cdp: CDPSession,
-  args: [Method, string | IndexPiece["parts"][], boolean],
+  args: [Method, string | PackedIndex, boolean],
   limit: number,
 ) {
   const running = tab.evaluate((args) => (window as unknown as Window).backstoryBench.run(...args), args);

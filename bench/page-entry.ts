@@ -9,7 +9,7 @@ import { PageMarker } from "../src/content/page-marker";
 import { findArticleRoot } from "../src/engine/article-root";
 import { Matcher } from "../src/engine/matcher";
 import type { CompiledIndex } from "../src/glossary/compile";
-import type { IndexPiece } from "../src/shared/index-wire";
+import type { PackedIndex } from "../src/shared/index-wire";
 import { MARK_CLASS, markArray, markRegExp, readAllText, regexPerTerm } from "./naive";
 
 export const METHODS = [
@@ -55,11 +55,11 @@ function rangeOnScreen({ startContainer, startOffset, endContainer, endOffset }:
 }
 
 /**
- * Answers for pieces of these texts, each in a task of its own as a message would be. Made outside
+ * Answers for these pieces, each in a task of its own as a message would be. Made outside
  * runBackstory: a closure there would share its scope with the marker's, which lives on, and keep
  * the texts alive.
  */
-function piecesFrom(pieces: IndexPiece["parts"][]): AskForPiece {
+function piecesFrom(pieces: PackedIndex): AskForPiece {
   return (piece) =>
     new Promise((done) =>
       setTimeout(() => done({ made: 1, pieces: pieces.length, parts: pieces[piece] ?? [] })),
@@ -70,7 +70,7 @@ function piecesFrom(pieces: IndexPiece["parts"][]): AskForPiece {
  * As src/content/index.ts does it: the index arrives in pieces, each message a task of its own (a
  * timer stands in for a message), and the matcher comes from the trie compiled with the index.
  */
-async function runBackstory(pieces: IndexPiece["parts"][], firstOnly: boolean) {
+async function runBackstory(pieces: PackedIndex, firstOnly: boolean) {
   const index = (await receiveIndex(piecesFrom(pieces))) as CompiledIndex;
   const matcher = new Matcher(index.aliases, index.trie);
   const signal = new AbortController().signal;
@@ -118,19 +118,17 @@ function runWrapper(method: Method, json: string, live: boolean) {
   return { doneAt, count: () => marks };
 }
 
-/** Runs one method on this page; on the endless page it keeps marking while the feed runs. */
-/** `data` is the glossary: for Backstory, its index's pieces; for the others, its terms as JSON. */
-export async function run(
-  method: Method,
-  data: string | IndexPiece["parts"][],
-  live: boolean,
-): Promise<RunResult> {
+/**
+ * Runs one method on this page; on the endless page it keeps marking while the feed runs. `data` is
+ * the glossary: for Backstory, its index packed in pieces; for the others, its terms as JSON.
+ */
+export async function run(method: Method, data: string | PackedIndex, live: boolean): Promise<RunResult> {
   drawn.length = 0;
   console.timeStamp("bench-start");
   const start = performance.now();
   const isBackstory = method === "backstory" || method === "backstory-all";
   const ran = isBackstory
-    ? await runBackstory(data as IndexPiece["parts"][], method === "backstory")
+    ? await runBackstory(data as PackedIndex, method === "backstory")
     : runWrapper(method, data as string, live);
   if (live) {
     await (window as unknown as { startFeed: () => Promise<void> }).startFeed();

@@ -4,7 +4,7 @@
  */
 import { combineIndexes } from "../glossary/combine-index";
 import type { CompiledIndex } from "../glossary/compile";
-import { INDEX_PIECE, type IndexPiece, indexTexts, packTexts } from "../shared/index-wire";
+import { INDEX_PIECE, type IndexPiece, indexTexts, type PackedIndex, packTexts } from "../shared/index-wire";
 
 export interface ReaderIndexSource {
   /** Changes with every save of the reader's glossaries. */
@@ -56,14 +56,11 @@ export function indexPieceServer(
   size = INDEX_PIECE,
 ): (piece: number) => Promise<IndexPiece> {
   let count = Date.now();
-  let packed: { index: CompiledIndex | null; made: number; pieces: IndexPiece["parts"][] } = {
-    index: null,
-    made: 0,
-    pieces: [],
-  };
+  let packed: { index: CompiledIndex; made: number; pieces: PackedIndex } | undefined;
   return async (piece) => {
     const index = await pageIndex();
-    if (packed.index !== index) packed = { index, made: ++count, pieces: packTexts(indexTexts(index), size) };
+    if (packed?.index !== index)
+      packed = { index, made: ++count, pieces: packTexts(indexTexts(index), size) };
     return { made: packed.made, pieces: packed.pieces.length, parts: packed.pieces[piece] ?? [] };
   };
 }

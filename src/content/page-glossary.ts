@@ -68,9 +68,7 @@ export type AskForPiece = (piece: number) => Promise<IndexPiece | undefined>;
  * than one long text, or reads the rest.
  */
 export async function receiveIndex(ask: AskForPiece): Promise<CompiledIndex | null> {
-  const first = await ask(0);
-  const rest = Array.from({ length: (first?.pieces ?? 1) - 1 }, (_, n) => ask(n + 1));
-  const parts = unpackTexts([first, ...(await Promise.all(rest))]);
+  const parts = await receiveParts(ask);
   if (!parts) return null;
   const long = parts.some((text) => text.length > 1);
   const texts: string[] = [];
@@ -85,4 +83,11 @@ export async function receiveIndex(ask: AskForPiece): Promise<CompiledIndex | nu
   // The page is marked in a task of its own.
   if (long) await yieldToPage();
   return index;
+}
+
+/** Each text's parts, from every piece (see unpackTexts); the pieces themselves are let go of here. */
+async function receiveParts(ask: AskForPiece): Promise<string[][] | undefined> {
+  const first = await ask(0);
+  const rest = Array.from({ length: (first?.pieces ?? 1) - 1 }, (_, n) => ask(n + 1));
+  return unpackTexts([first, ...(await Promise.all(rest))]);
 }

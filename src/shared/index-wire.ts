@@ -22,6 +22,9 @@ export interface IndexPiece {
   parts: [text: number, part: string][];
 }
 
+/** The index as packTexts lays it out: each piece's parts, piece by piece. */
+export type PackedIndex = IndexPiece["parts"][];
+
 /** The long strings, sent as they are. */
 const ENTRY_TEXTS = ["ids", "titles", "categories"] as const satisfies (keyof EntryColumns)[];
 const TRIE_TEXTS = [
@@ -71,8 +74,8 @@ export function cutText(text: string, size: number): string[] {
 }
 
 /** The texts in pieces of at most `size` characters: a long text cut (cutText), short ones together. */
-export function packTexts(texts: readonly string[], size: number): IndexPiece["parts"][] {
-  const pieces: IndexPiece["parts"][] = [];
+export function packTexts(texts: readonly string[], size: number): PackedIndex {
+  const pieces: PackedIndex = [];
   let piece: IndexPiece["parts"] = [];
   let used = 0;
   texts.forEach((text, n) => {
