@@ -9,6 +9,7 @@ import { blockOf, containsAcross, isInsideSkipped } from "../engine/page-element
 import { BlockWalker, locate, type TextBlock } from "../engine/text-blocks";
 import type { CompiledIndex } from "../glossary/compile";
 import { Candidates } from "./candidates";
+import { MarkDrawing } from "./mark-drawing";
 import { addsOrRemovesWholeBlocks, isOurOwn } from "./page-changes";
 import { Slicer } from "./slicer";
 
@@ -39,7 +40,7 @@ export interface MarkerOptions {
 
 export class PageMarker {
   readonly marks = new MarkSet();
-  private readonly highlight = new Highlight();
+  private readonly drawing: MarkDrawing;
   readonly context: ContextWords;
   private readonly firstMark = new Map<number, Mark>();
   private readonly dirty = new Set<Element>();
@@ -61,11 +62,14 @@ export class PageMarker {
   ) {
     this.context = new ContextWords(index);
     const name = options.highlight ?? HIGHLIGHT;
-    CSS.highlights.set(name, this.highlight);
+    const highlight = new Highlight();
+    this.drawing = new MarkDrawing(highlight);
+    CSS.highlights.set(name, highlight);
     this.watch(document);
     signal.addEventListener("abort", () => {
       this.observer.disconnect();
       clearTimeout(this.batchTimer);
+      this.drawing.disconnect();
       CSS.highlights.delete(name);
     });
   }
@@ -148,7 +152,7 @@ export class PageMarker {
     const mark = markFor(block, match, entry);
     if (!isVisible(mark.nodes[0])) return;
     this.marks.add(mark);
-    this.highlight.add(mark.range);
+    this.drawing.add(mark);
     if (!this.firstMark.has(entry)) this.firstMark.set(entry, mark);
   }
 
@@ -180,7 +184,7 @@ export class PageMarker {
 
   private drop(mark: Mark): void {
     this.marks.remove(mark);
-    this.highlight.delete(mark.range);
+    this.drawing.delete(mark);
     if (this.firstMark.get(mark.entry) === mark) this.firstMark.delete(mark.entry);
   }
 
