@@ -1,38 +1,45 @@
 /**
- * Which marks are drawn. Blink rebuilds every range of every highlight each time the page changes its
- * DOM or style, anywhere (HighlightRegistry::ValidateHighlightMarkers in Chromium's
- * third_party/blink/renderer/core/highlight/highlight_registry.cc), so every range drawn costs a page
- * that keeps changing on each frame it changes in: with 3,000 ranges, about 16 ms more for each batch
- * the bench's endless page adds. A few hundred cost little and are drawn as they come. Past DRAW_ALL (every occurrence on a long page), a
- * mark is drawn only while its block is within two screens of the viewport, so the cost stays that of
- * a few screens however long the page.
+ * Which marks are drawn. Chromium redoes every range of every highlight each time the page changes
+ * its DOM or style, anywhere (HighlightRegistry::ValidateHighlightMarkers, in
+ * third_party/blink/renderer/core/highlight/highlight_registry.cc), so each range drawn costs a page
+ * that keeps changing on every frame it changes in. A few hundred cost little and are all drawn.
+ * Past DRAW_ALL (every occurrence on a long page), a mark stays drawn only while the element its
+ * text is in is within two screens of the viewport; text straight inside one huge element is still
+ * drawn whole.
  */
 import type { Mark } from "../engine/marks";
-import { blockOf } from "../engine/page-elements";
 
 const DRAW_ALL = 500;
-/** How far above and below the screen marks are drawn ahead of the reader's scrolling. */
+/** How far above and below the screen marks stay drawn, ahead of the reader's scrolling. */
 const NEAR = "200% 0px";
 
 export class MarkDrawing {
   private readonly marks = new Set<Mark>();
-  /** Set once there are more than DRAW_ALL marks, and kept for the page's life. */
+  /** Set when the marks pass DRAW_ALL; let go when none are left (a single-page app's next view). */
   private observer: IntersectionObserver | null = null;
-  /** The marks in each watched block, each mark's block, and the blocks near the screen. */
-  private readonly inBlock = new Map<Element, Set<Mark>>();
-  private readonly blockOfMark = new Map<Mark, Element>();
-  private readonly near = new Set<Element>();
+  /** The marks in each watched element, each mark's element, and the elements last reported far away. */
+  private readonly inElement = new Map<Element, Set<Mark>>();
+  private readonly elementOf = new Map<Mark, Element>();
+  private readonly far = new Set<Element>();
+  private closed = false;
 
   constructor(private readonly highlight: Highlight) {}
 
+  /**
+   * Draws the mark at once, so what is on screen is drawn without waiting a frame; once marks are
+   * watched, the observer's first report on a mark's element lets it go if that is far away.
+   */
   add(mark: Mark): void {
+    if (this.closed) return;
     this.marks.add(mark);
+    this.highlight.add(mark.range);
     if (this.observer) this.watch(mark);
-    else if (this.marks.size <= DRAW_ALL) this.highlight.add(mark.range);
-    else {
-      this.highlight.add(mark.range);
-      // The observer reports every block it is given at once, and those far away are let go then.
-      this.observer = new IntersectionObserver((entries) => this.moved(entries), { rootMargin: NEAR });
+    else if (this.marks.size > DRAW_ALL) {
+      // scrollMargin reaches into scrolling elements too (where supported; ignored elsewhere).
+      this.observer = new IntersectionObserver((entries) => this.moved(entries), {
+        rootMargin: NEAR,
+        scrollMargin: NEAR,
+      });
       for (const each of this.marks) this.watch(each);
     }
   }
@@ -40,47 +47,59 @@ export class MarkDrawing {
   delete(mark: Mark): void {
     this.marks.delete(mark);
     this.highlight.delete(mark.range);
-    const block = this.blockOfMark.get(mark);
-    if (!block) return;
-    this.blockOfMark.delete(mark);
-    const marks = this.inBlock.get(block);
-    marks?.delete(mark);
-    if (marks?.size === 0) {
-      this.inBlock.delete(block);
-      this.near.delete(block);
-      this.observer?.unobserve(block);
+    const element = this.elementOf.get(mark);
+    if (element) {
+      this.elementOf.delete(mark);
+      const marks = this.inElement.get(element);
+      marks?.delete(mark);
+      if (marks?.size === 0) {
+        this.inElement.delete(element);
+        this.far.delete(element);
+        this.observer?.unobserve(element);
+      }
     }
+    if (this.marks.size === 0) this.unwatch();
   }
 
-  /** Stops watching the page (the marks themselves go with their highlight). */
+  /** Stops watching the page for good (the marks themselves go with their highlight). */
   disconnect(): void {
-    this.observer?.disconnect();
+    this.closed = true;
+    this.unwatch();
   }
 
+  private unwatch(): void {
+    this.observer?.disconnect();
+    this.observer = null;
+    this.inElement.clear();
+    this.elementOf.clear();
+    this.far.clear();
+  }
+
+  /**
+   * Watches the element the mark's text is in: the one the marker found visible (see isVisible in
+   * page-marker.ts), so it has a box to observe, unlike a block drawn with display: contents.
+   */
   private watch(mark: Mark): void {
-    const block = blockOf(mark.nodes[0] as Text);
-    // Text with no element above it cannot be watched: it is drawn, as every mark used to be.
-    if (!block || !this.observer) {
-      this.highlight.add(mark.range);
-      return;
+    const text = mark.nodes[0];
+    const element = text?.parentElement ?? (text?.parentNode as Partial<ShadowRoot> | null)?.host;
+    if (!element || !this.observer) return;
+    this.elementOf.set(mark, element);
+    const marks = this.inElement.get(element);
+    if (marks) {
+      marks.add(mark);
+      if (this.far.has(element)) this.highlight.delete(mark.range);
+    } else {
+      this.inElement.set(element, new Set([mark]));
+      this.observer.observe(element);
     }
-    this.blockOfMark.set(mark, block);
-    const marks = this.inBlock.get(block);
-    if (marks) marks.add(mark);
-    else {
-      this.inBlock.set(block, new Set([mark]));
-      this.observer.observe(block);
-    }
-    if (this.near.has(block)) this.highlight.add(mark.range);
   }
 
   private moved(entries: IntersectionObserverEntry[]): void {
     for (const { target, isIntersecting } of entries) {
-      const marks = this.inBlock.get(target);
-      if (!marks) continue;
-      if (isIntersecting) this.near.add(target);
-      else this.near.delete(target);
-      for (const mark of marks) {
+      if (!this.inElement.has(target)) continue;
+      if (isIntersecting) this.far.delete(target);
+      else this.far.add(target);
+      for (const mark of this.inElement.get(target) ?? []) {
         if (isIntersecting) this.highlight.add(mark.range);
         else this.highlight.delete(mark.range);
       }
