@@ -17,29 +17,33 @@ export class MarkDrawing {
   private readonly marks = new Set<Mark>();
   /** Set when the marks pass DRAW_ALL; let go when none are left (a single-page app's next view). */
   private observer: IntersectionObserver | null = null;
-  /** The marks in each watched element, each mark's element, and the elements last reported far away. */
+  /** The marks in each watched element, each mark's element, and the elements last reported near. */
   private readonly inElement = new Map<Element, Set<Mark>>();
   private readonly elementOf = new Map<Mark, Element>();
-  private readonly far = new Set<Element>();
+  private readonly near = new Set<Element>();
   private closed = false;
 
   constructor(private readonly highlight: Highlight) {}
 
   /**
-   * Draws the mark at once, so what is on screen is drawn without waiting a frame; once marks are
-   * watched, the observer's first report on a mark's element lets it go if that is far away.
+   * Draws the mark, at once while all are drawn. Once marks are watched, a mark is drawn when its
+   * element is near the screen: at once if the observer said so already, else on its first report.
    */
   add(mark: Mark): void {
     if (this.closed) return;
     this.marks.add(mark);
+    if (this.observer) {
+      this.watch(mark);
+      return;
+    }
     this.highlight.add(mark.range);
-    if (this.observer) this.watch(mark);
-    else if (this.marks.size > DRAW_ALL) {
+    if (this.marks.size > DRAW_ALL) {
       // scrollMargin reaches into scrolling elements too (where supported; ignored elsewhere).
       this.observer = new IntersectionObserver((entries) => this.moved(entries), {
         rootMargin: NEAR,
         scrollMargin: NEAR,
       });
+      // The marks drawn so far stay drawn until the observer's first report on their elements.
       for (const each of this.marks) this.watch(each);
     }
   }
@@ -54,7 +58,7 @@ export class MarkDrawing {
       marks?.delete(mark);
       if (marks?.size === 0) {
         this.inElement.delete(element);
-        this.far.delete(element);
+        this.near.delete(element);
         this.observer?.unobserve(element);
       }
     }
@@ -72,7 +76,7 @@ export class MarkDrawing {
     this.observer = null;
     this.inElement.clear();
     this.elementOf.clear();
-    this.far.clear();
+    this.near.clear();
   }
 
   /**
@@ -82,12 +86,16 @@ export class MarkDrawing {
   private watch(mark: Mark): void {
     const text = mark.nodes[0];
     const element = text?.parentElement ?? (text?.parentNode as Partial<ShadowRoot> | null)?.host;
-    if (!element || !this.observer) return;
+    // Text with no element above it cannot be watched: it is drawn, as every mark is below DRAW_ALL.
+    if (!element || !this.observer) {
+      this.highlight.add(mark.range);
+      return;
+    }
     this.elementOf.set(mark, element);
     const marks = this.inElement.get(element);
     if (marks) {
       marks.add(mark);
-      if (this.far.has(element)) this.highlight.delete(mark.range);
+      if (this.near.has(element)) this.highlight.add(mark.range);
     } else {
       this.inElement.set(element, new Set([mark]));
       this.observer.observe(element);
@@ -97,8 +105,8 @@ export class MarkDrawing {
   private moved(entries: IntersectionObserverEntry[]): void {
     for (const { target, isIntersecting } of entries) {
       if (!this.inElement.has(target)) continue;
-      if (isIntersecting) this.far.delete(target);
-      else this.far.add(target);
+      if (isIntersecting) this.near.add(target);
+      else this.near.delete(target);
       for (const mark of this.inElement.get(target) ?? []) {
         if (isIntersecting) this.highlight.add(mark.range);
         else this.highlight.delete(mark.range);
