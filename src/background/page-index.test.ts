@@ -46,6 +46,20 @@ describe("pageIndexKeeper", () => {
     expect((await pageIndex()).entries.count).toBe(2);
   });
 
+  it("gives the bundled index when the reader's is damaged, and reads it again only after a new save", async () => {
+    const source = store();
+    // Laid out as an index, but missing its aliases: combining it fails.
+    source.state.index = { ...reader, aliases: undefined } as unknown as typeof reader;
+    const pageIndex = pageIndexKeeper(bundled, source);
+    expect(await pageIndex()).toBe(bundled);
+    expect(await pageIndex()).toBe(bundled);
+    expect(source.state.loads).toBe(1);
+    source.state.stamp = "b";
+    source.state.index = reader;
+    expect((await pageIndex()).entries.count).toBe(2);
+    expect(source.state.loads).toBe(2);
+  });
+
   it("answers calls made together (a page asking for each piece) from one index", async () => {
     const source = store();
     const pageIndex = pageIndexKeeper(bundled, source);

@@ -30,20 +30,32 @@ export function pageIndexKeeper(
     if (!kept || kept.stamp !== stamp) {
       const made: Kept = {
         stamp,
-        index: reader
-          .loadIndex()
-          .then((own) => (own ? combineIndexes(bundled, own) : bundled))
-          .catch(() => {
-            // Storage failed, or held an index that would not combine: the bundled glossary still
-            // works, and the next page asks again.
+        index: reader.loadIndex().then(
+          (own) => (own ? combinedOrBundled(bundled, own) : bundled),
+          () => {
+            // Storage failed: the bundled glossary still works, and the next page asks again.
             if (kept === made) kept = null;
             return bundled;
-          }),
+          },
+        ),
       };
       kept = made;
     }
     return kept.index;
   };
+}
+
+/**
+ * The two combined; the bundled index alone when the reader's would not combine (damaged in storage).
+ * That is kept until the reader saves again: reading a large index from storage for every page
+ * would only fail the same way.
+ */
+function combinedOrBundled(bundled: CompiledIndex, own: CompiledIndex): CompiledIndex {
+  try {
+    return combineIndexes(bundled, own);
+  } catch {
+    return bundled;
+  }
 }
 
 /**
