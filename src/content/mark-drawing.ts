@@ -8,6 +8,7 @@
  * drawn whole.
  */
 import type { Mark } from "../engine/marks";
+import { parentOf } from "../engine/page-elements";
 
 const DRAW_ALL = 500;
 /** How far above and below the screen marks stay drawn, ahead of the reader's scrolling. */
@@ -84,8 +85,7 @@ export class MarkDrawing {
    * page-marker.ts), so it has a box to observe, unlike a block drawn with display: contents.
    */
   private watch(mark: Mark): void {
-    const text = mark.nodes[0];
-    const element = text?.parentElement ?? (text?.parentNode as Partial<ShadowRoot> | null)?.host;
+    const element = parentOf(mark.nodes[0] as Text);
     // Text with no element above it cannot be watched: it is drawn, as every mark is below DRAW_ALL.
     if (!element || !this.observer) {
       this.highlight.add(mark.range);
@@ -104,10 +104,11 @@ export class MarkDrawing {
 
   private moved(entries: IntersectionObserverEntry[]): void {
     for (const { target, isIntersecting } of entries) {
-      if (!this.inElement.has(target)) continue;
+      const marks = this.inElement.get(target);
+      if (!marks) continue;
       if (isIntersecting) this.near.add(target);
       else this.near.delete(target);
-      for (const mark of this.inElement.get(target) ?? []) {
+      for (const mark of marks) {
         if (isIntersecting) this.highlight.add(mark.range);
         else this.highlight.delete(mark.range);
       }

@@ -5,7 +5,7 @@
  */
 import { ContextWords, isIntact, type Mark, MarkSet, markFor } from "../engine/marks";
 import type { Match, Matcher } from "../engine/matcher";
-import { blockOf, containsAcross, isInsideSkipped } from "../engine/page-elements";
+import { blockOf, containsAcross, isInsideSkipped, parentOf } from "../engine/page-elements";
 import { BlockWalker, locate, type TextBlock } from "../engine/text-blocks";
 import type { CompiledIndex } from "../glossary/compile";
 import { Candidates } from "./candidates";
@@ -251,6 +251,5 @@ export class PageMarker {
  * tree has no parent element: its host's visibility is its own.
  */
 function isVisible(node: Text | undefined): boolean {
-  const parent = node?.parentElement ?? (node?.parentNode as Partial<ShadowRoot> | null | undefined)?.host;
-  return parent?.checkVisibility({ visibilityProperty: true }) ?? false;
+  return (node && parentOf(node)?.checkVisibility({ visibilityProperty: true })) ?? false;
 }

@@ -77,7 +77,7 @@ export function isInsideSkipped(element: Element): boolean {
  * The parent element across shadow boundaries: at a shadow tree's top (or for the shadow root itself)
  * that is the host, since the walk enters open shadow roots.
  */
-function parentOf(node: Node): Element | null {
+export function parentOf(node: Node): Element | null {
   return node.parentElement ?? ((node.parentNode ?? node) as Partial<ShadowRoot>).host ?? null;
 }
 
