@@ -135,6 +135,10 @@ export class Matcher {
     const other: ScanPlace = { from: 0, waiting: -1, waitingHash: 0 };
     // Every character of a page passes through this loop, mostly before the JIT has compiled it: it
     // reads fold's tables itself rather than call foldCode, isWordCode and nextHash for each one.
+    // WebAssembly, compiled from its first run, was tried for it and dropped: Chromium holds a content
+    // script's WebAssembly to the page's CSP and tells the page of a refused compile (a violation
+    // event, a report to the site), and on the bench's 1 MB page it saved nothing, as the work per
+    // word (next, longestAt) outweighs the work per character there.
     for (let i = 0; i <= text.length; i++) {
       // Past the end, a space closes the last word.
       const code = i < text.length ? text.charCodeAt(i) : SPACE;

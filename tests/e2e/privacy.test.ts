@@ -4,8 +4,8 @@
  * (Chromium: request events and the DevTools protocol's Network domain; Firefox: WebDriver BiDi's
  * network.beforeRequestSent) and none of them is Backstory's. A control request made from Backstory's
  * own options page shows the recorder does see the extension's requests. The built manifests expose no
- * web-accessible resources, and the page's DOM holds nothing of ours but one inert host element while
- * an explainer is open.
+ * web-accessible resources, the page's DOM holds nothing of ours but one inert host element while
+ * an explainer is open, and a page with a strict CSP sees no violation of it.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -93,6 +93,24 @@ describe.each(BROWSERS)("%s: privacy", (name) => {
     ).toBeNull();
     expect(await hover(tab, "S-400")).toBe(true);
     hovered.push("demo: S-400");
+    await tab.close();
+  });
+
+  it("a page with a strict CSP sees no violation while Backstory marks it and opens an explainer", async () => {
+    // The page notes every violation of its policy, as a site collecting CSP reports would learn of it:
+    // a content script's inline style or WebAssembly is held to the page's policy in some browsers.
+    let tab = await browser.newTab(server.url("/fixtures/csp-watch.html?control"));
+    const violations = () =>
+      tab.evaluate(() => (window as unknown as { violations: string[] }).violations.join("; "));
+    expect(await waitFor(violations, "the control's violation"), "the page notices a violation").toMatch(
+      /img-src/,
+    );
+    await tab.close();
+    tab = await browser.newTab(server.url("/fixtures/csp-watch.html"));
+    await waitFor(() => tab.evaluate(markedTexts).then((marks) => marks.length === 3), "the three marks");
+    expect(await hover(tab, "Idlib")).toBe(true);
+    expect(await hover(tab, "S-400")).toBe(true);
+    expect(await violations()).toBe("");
     await tab.close();
   });
 
