@@ -27,6 +27,10 @@ async function axeViolations(tab: Tab): Promise<string[]> {
     globalThis.eval(source);
   }, AXE);
   return tab.evaluate(async () => {
+    // Checked as the reader sees it once still: a card fading in has too little contrast for a moment.
+    const shadows = [...document.querySelectorAll("*")].flatMap((element) => element.shadowRoot ?? []);
+    const animations = [document, ...shadows].flatMap((root) => root.getAnimations());
+    await Promise.all(animations.map((animation) => animation.finished));
     type Result = { violations: { id: string; help: string; nodes: { target: unknown }[] }[] };
     const axe = (globalThis as unknown as { axe: { run: () => Promise<Result> } }).axe;
     const result = await axe.run();
