@@ -91,3 +91,29 @@ describe.each(BROWSERS)("%s: the explainer", (name) => {
     expect(await tab.explainer()).toBeNull();
   });
 });
+
+/** The name of the card's entrance animation ("none" for none), read inside its closed shadow root. */
+const CARD_ANIMATION = `function () {
+  return JSON.stringify(getComputedStyle(this.querySelector(".card")).animationName);
+}`;
+
+describe.each(BROWSERS)("%s: the explainer's entrance", (name) => {
+  it.each([
+    ["fades in by default", false, "appear"],
+    ["appears at once for a reader who asked for less motion", true, "none"],
+  ])("%s", async (_, reducedMotion, animation) => {
+    const server = await startServer();
+    const browser = await launch(name, { reducedMotion });
+    try {
+      const tab = await browser.newTab(server.url("/demo"));
+      await waitFor(() => tab.evaluate(markedTexts).then((marks) => marks.length > 0), "the first marks");
+      const point = await waitFor(() => tab.evaluate(pointOnText, "Idlib"), "Idlib on the page");
+      await tab.mouseMove(point.x, point.y, 4);
+      await waitFor(() => tab.explainer(), "the explainer for Idlib");
+      expect(await tab.inExplainer<string>(CARD_ANIMATION)).toBe(animation);
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  });
+});

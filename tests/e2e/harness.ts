@@ -148,13 +148,18 @@ export function browserPath(name: BrowserName): string {
   return path;
 }
 
-/** Launches a browser with the built extension, or with `extension: false` a plain one to compare with. */
+/**
+ * Launches a browser with the built extension, or with `extension: false` a plain one to compare with;
+ * `reducedMotion` makes it a browser whose reader asked for less motion (prefers-reduced-motion).
+ */
 export async function launch(
   name: BrowserName,
-  { headless = true, extension = true } = {},
+  { headless = true, extension = true, reducedMotion = false } = {},
 ): Promise<TestBrowser> {
   requireBuild();
-  return name === "chromium" ? launchChromium(headless, extension) : launchFirefox(extension);
+  return name === "chromium"
+    ? launchChromium(headless, extension, reducedMotion)
+    : launchFirefox(extension, reducedMotion);
 }
 
 /**
@@ -165,10 +170,12 @@ export function launchChromiumContext({
   headless = true,
   extension = true,
   dist = DIST.chromium,
+  reducedMotion = false,
 } = {}): Promise<BrowserContext> {
   return chromium.launchPersistentContext("", {
     executablePath: browserPath("chromium"),
     headless,
+    reducedMotion: reducedMotion ? "reduce" : "no-preference",
     viewport: { width: 1280, height: 800 },
     args: [
       ...(extension ? [`--disable-extensions-except=${dist}`, `--load-extension=${dist}`] : []),
@@ -185,9 +192,10 @@ export function launchChromiumContext({
 async function launchChromium(
   headless: boolean,
   extension: boolean,
+  reducedMotion: boolean,
   dist = DIST.chromium,
 ): Promise<TestBrowser> {
-  const context = await launchChromiumContext({ headless, extension, dist });
+  const context = await launchChromiumContext({ headless, extension, dist, reducedMotion });
   const worker = extension
     ? (context.serviceWorkers()[0] ?? (await context.waitForEvent("serviceworker")))
     : null;
@@ -290,7 +298,7 @@ async function explainerShadow(cdp: CDPSession): Promise<CdpNode | undefined> {
   return (node as CdpNode).shadowRoots?.[0];
 }
 
-async function launchFirefox(extension: boolean): Promise<TestBrowser> {
+async function launchFirefox(extension: boolean, reducedMotion: boolean): Promise<TestBrowser> {
   const browser = await puppeteer.launch({
     browser: "firefox",
     executablePath: browserPath("firefox"),
@@ -305,6 +313,7 @@ async function launchFirefox(extension: boolean): Promise<TestBrowser> {
       "network.proxy.http_port": 9,
       "network.proxy.share_proxy_settings": true,
       "network.proxy.no_proxies_on": "127.0.0.1,localhost",
+      "ui.prefersReducedMotion": reducedMotion ? 1 : 0,
     },
   });
   if (extension) await browser.installExtension(DIST.firefox);
@@ -665,13 +674,13 @@ async function recordFirefox(browser: PuppeteerBrowser): Promise<RequestRecorder
  */
 export async function launchWithHostPermissions(name: BrowserName, origins: string[]): Promise<TestBrowser> {
   requireBuild();
-  if (name === "firefox") return launchFirefox(true);
+  if (name === "firefox") return launchFirefox(true, false);
   const dist = mkdtempSync(join(tmpdir(), "backstory-granted-"));
   cpSync(DIST.chromium, dist, { recursive: true });
   const manifest = JSON.parse(readFileSync(join(dist, "manifest.json"), "utf8"));
   manifest.host_permissions = [...(manifest.host_permissions ?? []), ...origins];
   writeFileSync(join(dist, "manifest.json"), JSON.stringify(manifest, null, 2));
-  const browser = await launchChromium(true, true, dist);
+  const browser = await launchChromium(true, true, false, dist);
   return {
     ...browser,
     async close() {
