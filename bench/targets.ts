@@ -88,14 +88,25 @@ export function judge(results: Measurement[], size: ScriptSize, timeoutS: number
   verdicts.push({ target: "zero DOM nodes added to the page", ...worst("nodesAdded") });
   verdicts.push({ target: "zero forced layouts", ...worst("forcedLayouts") });
 
-  const empty = backstory.filter((r) => r.glossary === "bundled" && r.marks === 0);
+  // Backstory's own time there: every run also pays for the harness, which the page alone measures.
+  const empty = backstory
+    .filter((r) => r.glossary === "bundled" && r.marks === 0)
+    .map((run) => {
+      const alone = results.find((r) => r.page === run.page && r.method === "none" && r.status === "ok");
+      return { run, alone, own: (run.mainMs ?? 0) - (alone?.mainMs ?? 0) };
+    });
   verdicts.push({
     target: "≤3 ms of main-thread time on a page where no term occurs (bundled glossary)",
     measured:
       empty
-        .map((r) => `${ms(r.mainMs ?? 0)}${r.cpuMs ? ` (CPU ${ms(r.cpuMs)})` : ""} on ${r.page}`)
-        .join(", ") || "no such page in this run",
-    pass: empty.length > 0 ? empty.every((r) => (r.mainMs ?? 0) <= 3) : null,
+        .map(
+          ({ run, alone, own }) =>
+            `${ms(own)} on ${run.page}` +
+            (alone ? ` (${ms(run.mainMs ?? 0)}, less ${ms(alone.mainMs ?? 0)} for the page alone)` : "") +
+            (run.cpuMs ? `, CPU ${ms(run.cpuMs - (alone?.cpuMs ?? 0))}` : ""),
+        )
+        .join("; ") || "no such page in this run",
+    pass: empty.length > 0 ? empty.every(({ own }) => own <= 3) : null,
   });
   const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
   verdicts.push({
