@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type TestServer } from "../support/server";
 import { BROWSERS, type ExplainerView, launch, type Tab, type TestBrowser, waitFor } from "./harness";
 import { markedTexts, pointOnText } from "./probes";
+import { useSession } from "./session";
 
 describe.each(BROWSERS)("%s: the explainer", (name) => {
   let browser: TestBrowser;
@@ -92,28 +93,26 @@ describe.each(BROWSERS)("%s: the explainer", (name) => {
   });
 });
 
-/** The name of the card's entrance animation ("none" for none), read inside its closed shadow root. */
+/** The name of the open card's entrance animation ("none" for none), read inside its closed shadow root. */
 const CARD_ANIMATION = `function () {
-  return JSON.stringify(getComputedStyle(this.querySelector(".card")).animationName);
+  const card = this.querySelector(".card:not(.preparing)");
+  return JSON.stringify(card && getComputedStyle(card).animationName);
 }`;
 
 describe.each(BROWSERS)("%s: the explainer's entrance", (name) => {
-  it.each([
-    ["fades in by default", false, "appear"],
-    ["appears at once for a reader who asked for less motion", true, "none"],
-  ])("%s", async (_, reducedMotion, animation) => {
-    const server = await startServer();
-    const browser = await launch(name, { reducedMotion });
-    try {
-      const tab = await browser.newTab(server.url("/demo"));
+  describe.each([
+    ["by default", false, "fades in", "appear"],
+    ["for a reader who asked for less motion", true, "appears at once", "none"],
+  ])("%s", (_, reducedMotion, what, animation) => {
+    const session = useSession(name, { reducedMotion });
+
+    it(what, async () => {
+      const tab = await session.browser.newTab(session.server.url("/demo"));
       await waitFor(() => tab.evaluate(markedTexts).then((marks) => marks.length > 0), "the first marks");
       const point = await waitFor(() => tab.evaluate(pointOnText, "Idlib"), "Idlib on the page");
       await tab.mouseMove(point.x, point.y, 4);
       await waitFor(() => tab.explainer(), "the explainer for Idlib");
       expect(await tab.inExplainer<string>(CARD_ANIMATION)).toBe(animation);
-    } finally {
-      await browser.close();
-      await server.close();
-    }
+    });
   });
 });

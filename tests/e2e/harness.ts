@@ -148,18 +148,20 @@ export function browserPath(name: BrowserName): string {
   return path;
 }
 
-/**
- * Launches a browser with the built extension, or with `extension: false` a plain one to compare with;
- * `reducedMotion` makes it a browser whose reader asked for less motion (prefers-reduced-motion).
- */
-export async function launch(
-  name: BrowserName,
-  { headless = true, extension = true, reducedMotion = false } = {},
-): Promise<TestBrowser> {
+/** How a browser is launched; each left out is the default: headless, with Backstory, motion as usual. */
+export interface LaunchOptions {
+  /** False opens a window (Chromium only: Firefox always runs headless). */
+  headless?: boolean;
+  /** False launches a plain browser, without Backstory, to compare with. */
+  extension?: boolean;
+  /** True makes it a browser whose reader asked for less motion (prefers-reduced-motion). */
+  reducedMotion?: boolean;
+}
+
+/** Launches a browser with the built extension (or, as the options say, without it). */
+export async function launch(name: BrowserName, options: LaunchOptions = {}): Promise<TestBrowser> {
   requireBuild();
-  return name === "chromium"
-    ? launchChromium(headless, extension, reducedMotion)
-    : launchFirefox(extension, reducedMotion);
+  return name === "chromium" ? launchChromium(options) : launchFirefox(options);
 }
 
 /**
@@ -189,13 +191,10 @@ export function launchChromiumContext({
   });
 }
 
-async function launchChromium(
-  headless: boolean,
-  extension: boolean,
-  reducedMotion: boolean,
-  dist = DIST.chromium,
-): Promise<TestBrowser> {
-  const context = await launchChromiumContext({ headless, extension, dist, reducedMotion });
+/** Chromium; `dist` loads a copy of the extension other than the built one. */
+async function launchChromium(options: LaunchOptions & { dist?: string }): Promise<TestBrowser> {
+  const { extension = true } = options;
+  const context = await launchChromiumContext(options);
   const worker = extension
     ? (context.serviceWorkers()[0] ?? (await context.waitForEvent("serviceworker")))
     : null;
@@ -298,7 +297,10 @@ async function explainerShadow(cdp: CDPSession): Promise<CdpNode | undefined> {
   return (node as CdpNode).shadowRoots?.[0];
 }
 
-async function launchFirefox(extension: boolean, reducedMotion: boolean): Promise<TestBrowser> {
+async function launchFirefox({
+  extension = true,
+  reducedMotion = false,
+}: LaunchOptions = {}): Promise<TestBrowser> {
   const browser = await puppeteer.launch({
     browser: "firefox",
     executablePath: browserPath("firefox"),
@@ -674,13 +676,13 @@ async function recordFirefox(browser: PuppeteerBrowser): Promise<RequestRecorder
  */
 export async function launchWithHostPermissions(name: BrowserName, origins: string[]): Promise<TestBrowser> {
   requireBuild();
-  if (name === "firefox") return launchFirefox(true, false);
+  if (name === "firefox") return launchFirefox();
   const dist = mkdtempSync(join(tmpdir(), "backstory-granted-"));
   cpSync(DIST.chromium, dist, { recursive: true });
   const manifest = JSON.parse(readFileSync(join(dist, "manifest.json"), "utf8"));
   manifest.host_permissions = [...(manifest.host_permissions ?? []), ...origins];
   writeFileSync(join(dist, "manifest.json"), JSON.stringify(manifest, null, 2));
-  const browser = await launchChromium(true, true, false, dist);
+  const browser = await launchChromium({ dist });
   return {
     ...browser,
     async close() {
