@@ -16,15 +16,16 @@ const ON_SCREEN = 1;
 const BELOW = 2;
 
 /**
- * The matches of a scan that are not marked at once, in the order they are marked: from the first
- * block on screen onwards, then those above it. Blocks come in document order, so a block's box is
- * read only until one is found below the screen.
+ * The matches of a scan that are not marked at once, above the screen and from it on. Blocks come in
+ * document order, so a block's box is read only until one is found below the screen.
  */
 export class Candidates {
   private readonly below: Found[] = [];
   private readonly above: Found[] = [];
   private readonly seenBelow = new Set<number>();
   private readonly seenAbove = new Set<number>();
+  /** Every entry a match kept above the screen may stand for. */
+  private readonly entriesAbove = new Set<number>();
   private place = ABOVE;
 
   constructor(private readonly keep: (block: TextBlock, match: Match, seen: Set<number>) => boolean) {}
@@ -54,10 +55,21 @@ export class Candidates {
     const isBelow = this.place !== ABOVE;
     const seen = isBelow ? this.seenBelow : this.seenAbove;
     const kept = matches.filter((match) => this.keep(block, match, seen));
-    if (kept.length > 0) (isBelow ? this.below : this.above).push({ block, matches: kept });
+    if (kept.length === 0) return;
+    (isBelow ? this.below : this.above).push({ block, matches: kept });
+    if (!isBelow) for (const match of kept) for (const entry of match.entries) this.entriesAbove.add(entry);
   }
 
-  fromViewport(): Found[] {
-    return [...this.below, ...this.above];
+  /** Whether a match kept above the screen may stand for one of these entries: an earlier occurrence. */
+  aboveMayBe(entries: readonly number[]): boolean {
+    return entries.some((entry) => this.entriesAbove.has(entry));
+  }
+
+  /**
+   * What is left to mark: in document order, or (marking every occurrence, where the cap on marks
+   * may be reached) from the screen on first, then above it.
+   */
+  remaining(fromScreen: boolean): Found[] {
+    return fromScreen ? [...this.below, ...this.above] : [...this.above, ...this.below];
   }
 }

@@ -97,7 +97,8 @@ export class PageMarker {
   /**
    * Matches the text under the roots in one pass, which also notes the page's context words. What is
    * on screen is marked as it is read and drawn before the rest is read; the rest is marked once the
-   * whole text is read, from the viewport on.
+   * whole text is read. Marking each entry once, that is its first occurrence in the page, wherever
+   * the reader is scrolled.
    */
   private async scan(...roots: Element[]): Promise<void> {
     const slicer = new Slicer();
@@ -111,7 +112,7 @@ export class PageMarker {
           // What is on screen is marked at once, and drawn before the rest is read; the rest is
           // marked once the whole text is read.
           const onScreen = found.onScreen(block);
-          const later = onScreen ? matches.filter((match) => !this.markNow(block, match)) : matches;
+          const later = onScreen ? matches.filter((match) => !this.markNow(block, match, found)) : matches;
           if (later.length > 0) found.add(block, later);
           markedOnScreen ||= onScreen && later.length < matches.length;
           if (markedOnScreen && found.pastScreen) {
@@ -126,7 +127,7 @@ export class PageMarker {
         }
       }
     }
-    for (const { block, matches } of found.fromViewport()) {
+    for (const { block, matches } of found.remaining(!this.options.firstOnly)) {
       for (const match of matches) this.consider(block, match);
       if (slicer.due()) {
         await slicer.pause();
@@ -136,11 +137,15 @@ export class PageMarker {
   }
 
   /**
-   * Marks a match at once, unless which entry it is hangs on context words the rest of the page may
-   * still hold: then it waits until the whole text is read.
+   * Marks a match on screen at once, unless which entry it is hangs on context words the rest of the
+   * page may still hold, or (marking each entry once) the page may hold it earlier, above the screen:
+   * then it waits until the whole text is read. So the marks are the same wherever the reader is
+   * scrolled when the page is marked, or marked again after a change of settings.
    */
-  private markNow(block: TextBlock, match: Match): boolean {
-    if (!this.context.settled(this.unskipped(match.entries))) return false;
+  private markNow(block: TextBlock, match: Match, found: Candidates): boolean {
+    const entries = this.unskipped(match.entries);
+    if (!this.context.settled(entries)) return false;
+    if (this.options.firstOnly && found.aboveMayBe(entries)) return false;
     this.consider(block, match);
     return true;
   }
@@ -158,9 +163,10 @@ export class PageMarker {
 
   /**
    * Whether a match found in the scan can still become a mark. Marking each entry once, only its
-   * first match from the viewport on (and its first above) can; the rest are let go at once, so a long
-   * page is not held in memory until it is marked. A match whose entry hangs on context words is kept:
-   * which entry it is may only be known once the whole page is read.
+   * first match above the screen and its first from the screen on can (the one above is marked if
+   * there is one); the rest are let go at once, so a long page is not held in memory until it is
+   * marked. A match whose entry hangs on context words is kept: which entry it is may only be known
+   * once the whole page is read.
    */
   private worthKeeping(block: TextBlock, match: Match, seen: Set<number>): boolean {
     if (!this.options.firstOnly || match.entries.length !== 1 || this.context.rules(match.entries))

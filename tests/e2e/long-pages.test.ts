@@ -23,6 +23,15 @@ function drawnParagraphs(): number[] {
     .sort((a, b) => a - b);
 }
 
+/** Each mark as its text and the id of the paragraph it is in (runs in the page). */
+function marksWhere(): string[] {
+  const marks = [...(CSS.highlights.get("backstory") ?? [])] as StaticRange[];
+  return marks.map((range) => {
+    const text = (range.startContainer as Text).data.slice(range.startOffset, range.endOffset);
+    return `${text} in #${range.startContainer.parentElement?.id}`;
+  });
+}
+
 describe.each(BROWSERS)("%s: long pages", (name) => {
   const session = useSession(name);
 
@@ -53,6 +62,22 @@ describe.each(BROWSERS)("%s: long pages", (name) => {
     expect(await tab.evaluate(markedTexts)).toEqual(["Idlib", "Gustavo Petro"]);
     await tab.close();
   }, 120_000);
+
+  it("marks each term where the page first mentions it, wherever the page opens and after a settings change", async () => {
+    const tab = await session.browser.newTab(session.server.url("/fixtures/first-occurrence.html"));
+    // The page opens scrolled to its second mentions of Idlib and Ankara, 3000 px down.
+    const marked = (count: number) =>
+      waitFor(
+        () => tab.evaluate(marksWhere).then((marks) => (marks.length === count ? marks.sort() : null)),
+        `${count} marks`,
+      );
+    expect(await marked(3)).toEqual(["Ankara in #top", "Idlib in #top", "S-400 in #middle"]);
+    // Marking the page again (here: the reader stops marking Ankara) leaves the other marks where they were.
+    await setSettings(session.browser, { hiddenEntries: ["ankara"] });
+    expect(await marked(2)).toEqual(["Idlib in #top", "S-400 in #middle"]);
+    await setSettings(session.browser, { hiddenEntries: [] });
+    await tab.close();
+  });
 
   // Last: it changes the reader's settings for the rest of this browser's session.
   it("with every occurrence marked, draws the marks near the screen and follows the reader's scrolling", async () => {
