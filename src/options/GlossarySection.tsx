@@ -3,6 +3,7 @@
  * switching single entries off and on, and the terms hidden with "Don't mark this again".
  */
 import { useEffect, useMemo, useState } from "preact/hooks";
+import { CATEGORY_LIST, type CategoryName } from "../glossary/categories";
 import { t } from "../shared/i18n";
 import { callBackground } from "../shared/messages";
 import { EntryPreview } from "./EntryPreview";
@@ -11,6 +12,7 @@ import { searchEntries } from "./glossary-search";
 import type { SectionProps } from "./Options";
 import { type Route, routeHash } from "./route";
 
+/** How many results are listed at first, and how many more each "Show more" adds. */
 const SHOWN = 60;
 
 const titleOf = (id: string) => entryById(id)?.title;
@@ -20,11 +22,33 @@ const loadMap = (id: string) => callBackground("getMap", id).catch(() => null);
 export function GlossarySection({ settings, save, route }: SectionProps & { route: Route }) {
   const [query, setQuery] = useState(route.search ?? "");
   const [selected, setSelected] = useState<string | null>(route.entry ?? null);
+  const [kind, setKind] = useState<CategoryName | null>(null);
   useEffect(() => {
-    if (route.search !== undefined) setQuery(route.search);
+    // A search from a link looks through every kind.
+    if (route.search !== undefined) {
+      setQuery(route.search);
+      setKind(null);
+    }
     if (route.entry !== undefined) setSelected(route.entry);
   }, [route]);
-  const results = useMemo(() => searchEntries(SEARCHABLE, query), [query]);
+  const [shown, setShown] = useState(SHOWN);
+  // A new search or kind starts from the top of its list again.
+  useEffect(() => setShown(SHOWN), [query, kind]);
+  const results = useMemo(
+    () => searchEntries(SEARCHABLE, query).filter((item) => !kind || item.category === kind),
+    [query, kind],
+  );
+  const kindChip = (value: CategoryName | null, label: string) => (
+    <button
+      type="button"
+      class="chip"
+      key={value ?? "all"}
+      aria-pressed={kind === value}
+      onClick={() => setKind(value)}
+    >
+      {label}
+    </button>
+  );
   const hidden = new Set(settings.hiddenEntries);
   const setHidden = (id: string, hide: boolean) =>
     save({ hiddenEntries: hide ? [...hidden, id] : settings.hiddenEntries.filter((item) => item !== id) });
@@ -53,11 +77,18 @@ export function GlossarySection({ settings, save, route }: SectionProps & { rout
             );
           }}
         />
+        <fieldset class="kinds">
+          <legend>{t("optionsGlossaryKinds")}</legend>
+          {kindChip(null, t("optionsGlossaryEveryKind"))}
+          {CATEGORY_LIST.map((category) => kindChip(category, t(`category_${category.replace("-", "_")}`)))}
+        </fieldset>
         <p class="hint" role="status">
-          {t("optionsGlossaryCount", [String(results.length), String(SEARCHABLE.length)])}
+          {results.length === 0 && query.trim()
+            ? t("optionsGlossaryNoMatch", query.trim())
+            : t("optionsGlossaryCount", [String(results.length), String(SEARCHABLE.length)])}
         </p>
         <ul class="results" aria-label={t("optionsGlossaryResults")}>
-          {results.slice(0, SHOWN).map((item) => (
+          {results.slice(0, shown).map((item) => (
             <li key={item.id}>
               <button
                 type="button"
@@ -74,8 +105,10 @@ export function GlossarySection({ settings, save, route }: SectionProps & { rout
             </li>
           ))}
         </ul>
-        {results.length > SHOWN && (
-          <p class="hint">{t("optionsGlossaryMore", String(results.length - SHOWN))}</p>
+        {results.length > shown && (
+          <button type="button" name="showMore" onClick={() => setShown(shown + SHOWN)}>
+            {t("optionsGlossaryMore", String(results.length - shown))}
+          </button>
         )}
       </div>
       <div class="viewer">

@@ -54,6 +54,30 @@ describe.each(BROWSERS)("%s: the options page", (name) => {
     expect(await options.evaluate(() => location.hash)).toBe("#entry=sochi-agreement");
   });
 
+  it("lists every entry of a kind, more at a click, and says when a search finds nothing", async () => {
+    await open("#glossary");
+    await typeInto(options, "#glossary-search", "");
+    await clickOn(options, ".kinds .chip", "Person");
+    const status = () =>
+      options.evaluate(() => document.querySelector(".browser [role=status]")?.textContent);
+    const total = await waitFor(
+      () => status().then((text) => /^(\d+) of \d+ entries$/.exec(text ?? "")?.[1]),
+      "the count of people",
+    );
+    const kinds = () =>
+      options.evaluate(() => [...document.querySelectorAll(".result-meta")].map((m) => m.textContent));
+    expect((await kinds()).length).toBeLessThan(Number(total));
+    while (await options.evaluate(() => document.querySelector('button[name="showMore"]') !== null))
+      await clickOn(options, 'button[name="showMore"]');
+    const listed = await kinds();
+    expect(listed).toHaveLength(Number(total));
+    expect(listed.every((kind) => kind?.startsWith("Person"))).toBe(true);
+    await typeInto(options, "#glossary-search", "zzqx");
+    expect(
+      await waitFor(() => status().then((text) => (text?.startsWith("No entry") ? text : null)), "no match"),
+    ).toContain("No entry matches “zzqx”");
+  });
+
   it("switches a single entry off on open pages and back on", async () => {
     await open("#entry=idlib");
     await waitFor(() => options.evaluate(previewed).then((card) => card?.title === "Idlib"), "Idlib shown");
@@ -82,7 +106,7 @@ describe.each(BROWSERS)("%s: the options page", (name) => {
     expect(await options.evaluate(() => document.querySelector("[aria-current=page]")?.textContent)).toBe(
       "Glossary browser",
     );
-    await open("#search=Ankara");
+    await open("#search=Ankara"); // a search from a link looks through every kind, whichever was chosen
     expect(
       await options.evaluate(() => document.querySelector<HTMLInputElement>("#glossary-search")?.value),
     ).toBe("Ankara");
