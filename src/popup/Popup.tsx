@@ -11,10 +11,25 @@ import { findReadingTab, type ReadingTab } from "./reading-tab";
 /** Marking starts a moment after a site is switched on: ask for its terms a few times. */
 const RETRIES = 6;
 
+/** The keys the reader's browser has for stepping through terms, as they would press them; null if unset. */
+async function stepKeys(): Promise<{ next: string; previous: string } | null> {
+  const commands = await browser.commands.getAll().catch(() => []);
+  const keys = (name: string) =>
+    commands
+      .find((command) => command.name === name)
+      ?.shortcut?.replace(/Period$/, ".")
+      .replace(/Comma$/, ",");
+  const next = keys("explain-next");
+  const previous = keys("explain-previous");
+  return next && previous ? { next, previous } : null;
+}
+
 export function Popup() {
   const [settings, save] = useSettings();
   const [reading, setReading] = useState<ReadingTab | null | undefined>(undefined);
   const [failed, setFailed] = useState(false);
+  const [keys, setKeys] = useState<{ next: string; previous: string } | null | undefined>(undefined);
+  useEffect(() => void stepKeys().then(setKeys), []);
   const allowed = settings && reading ? siteAllowed(settings, reading.host) : true;
   const running = Boolean(settings?.enabled && allowed);
   useEffect(() => {
@@ -81,7 +96,10 @@ export function Popup() {
       )}
       {running && reading !== undefined && (
         <section class="terms" aria-labelledby="terms-heading">
-          <h2 id="terms-heading">{t("popupTermsHeading")}</h2>
+          <h2 id="terms-heading">
+            {t("popupTermsHeading")}
+            {reading && reading.terms.length > 0 && <span class="count"> · {reading.terms.length}</span>}
+          </h2>
           {reading === null && <p class="hint">{t("popupNotHere")}</p>}
           {reading?.terms.length === 0 && <p class="hint">{t("popupNoTerms")}</p>}
           {reading && reading.terms.length > 0 && (
@@ -97,6 +115,12 @@ export function Popup() {
                 ))}
               </ul>
               <p class="hint">{t("popupTermHint")}</p>
+              {keys === null && <p class="hint">{t("popupNoKeys")}</p>}
+              {keys && (
+                <p class="hint keys">
+                  {t("popupKeys")} <kbd>{keys.next}</kbd> <kbd>{keys.previous}</kbd>
+                </p>
+              )}
             </>
           )}
         </section>

@@ -43,12 +43,12 @@ describe.each(BROWSERS)("%s: the toolbar popup", (name) => {
   it("turns Backstory off for this site in one click, and on again", async () => {
     const popup = await openPopup();
     expect(await siteState(popup)).toBe("On for 127.0.0.1");
-    await clickOn(popup, "button", "Off here");
+    await clickOn(popup, "button", "Turn off here");
     await marksAre((marks) => marks.length === 0, "no marks on the site switched off");
     expect((await storedSettings(popup)).blockedSites).toEqual(["127.0.0.1"]);
     await waitFor(() => siteState(popup).then((text) => text === "Off for 127.0.0.1"), "the popup to say so");
     expect(await popup.evaluate(() => document.querySelector(".terms"))).toBeNull();
-    await clickOn(popup, "button", "On here");
+    await clickOn(popup, "button", "Turn on here");
     await marksAre((marks) => marks.length === first.length, "the marks back");
     expect((await storedSettings(popup)).blockedSites).toBeUndefined();
     await popup.bringToFront();
@@ -69,7 +69,7 @@ describe.each(BROWSERS)("%s: the toolbar popup", (name) => {
     await article.bringToFront();
     const popup = await session.browser.newTab(session.browser.extensionUrl("src/popup/index.html"));
     await waitFor(() => siteState(popup).then((text) => text === "Off for 127.0.0.1"), "the site off");
-    await clickOn(popup, "button", "On here");
+    await clickOn(popup, "button", "Turn on here");
     await marksAre((marks) => marks.length === first.length, "marks on the listed site");
     expect((await storedSettings(popup)).onlySites).toEqual(["127.0.0.1"]);
     await popup.close();
@@ -91,6 +91,14 @@ describe.each(BROWSERS)("%s: the toolbar popup", (name) => {
 
   it("opens the explainer of the term the reader clicks in the list", async () => {
     const popup = await openPopup();
+    // The list says how many terms it holds, and the keys that step through them are the browser's own.
+    const [heading, terms, keys] = await popup.evaluate(() => [
+      document.querySelector("#terms-heading")?.textContent,
+      document.querySelectorAll(".term").length,
+      document.querySelector(".keys")?.textContent,
+    ]);
+    expect(heading).toBe(`On this page · ${terms}`);
+    expect(keys).toBe("Next and previous term from the keyboard: Alt+Shift+. Alt+Shift+,");
     // The popup closes itself on this click; Firefox's driver may then report the gone frame.
     await clickOn(popup, ".term", "Sochi agreement").catch((error: Error) => {
       if (!/no such frame|no longer exist|closed/i.test(error.message)) throw error;
