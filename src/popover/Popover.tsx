@@ -56,6 +56,7 @@ export function Popover(props: PopoverProps) {
     if (shown.current && shown.current !== entry) card.current?.scrollTo({ top: 0 });
     shown.current = entry;
   }, [entry]);
+  const moreBelow = useMoreBelow(card, entry);
   const [map, setMap] = useState<{ id: string; svg: string } | null>(null);
   useEffect(() => {
     if (!entry.coordinates) return;
@@ -116,8 +117,9 @@ export function Popover(props: PopoverProps) {
           {t("popoverFollowLink", link.text)} →
         </a>
       )}
-      {entry.coordinates && <LocatorMap svg={map?.id === entry.id ? map.svg : ""} label={t("popoverMap")} />}
       <p class="summary">{entry.summary}</p>
+      <Timeline entry={entry} published={published} />
+      {entry.coordinates && <LocatorMap svg={map?.id === entry.id ? map.svg : ""} label={t("popoverMap")} />}
       <Offices entry={entry} published={published} />
       {entry.facts && entry.facts.length > 0 && (
         <dl class="facts">
@@ -127,7 +129,6 @@ export function Popover(props: PopoverProps) {
           ])}
         </dl>
       )}
-      <Timeline entry={entry} published={published} />
       {entry.wordingNote && (
         <p class="note">
           <strong>{t("popoverWording")}</strong> {entry.wordingNote}
@@ -165,8 +166,32 @@ export function Popover(props: PopoverProps) {
         <br />
         {t("popoverReviewed", formatDate(entry.reviewed))}
       </div>
+      <div class={moreBelow ? "fade shown" : "fade"} />
     </div>
   );
+}
+
+/**
+ * Whether the card holds more than it shows below its visible box, for the fade that says so. A state
+ * of its own element rather than a class on the card: the host reveals a prepared card by taking a
+ * class off it directly, which a re-rendered class attribute would put back.
+ */
+function useMoreBelow(card: { current: HTMLElement | null }, entry: Entry): boolean {
+  const [more, setMore] = useState(false);
+  useEffect(() => {
+    const element = card.current;
+    if (!element) return;
+    const check = () => setMore(element.scrollTop + element.clientHeight < element.scrollHeight - 1);
+    // The host sets the card's height once it has found its place, so its size is watched too.
+    const observer = new ResizeObserver(check);
+    observer.observe(element);
+    element.addEventListener("scroll", check, { passive: true });
+    return () => {
+      observer.disconnect();
+      element.removeEventListener("scroll", check);
+    };
+  }, [card, entry]);
+  return more;
 }
 
 /** People's roles and years in office, with the ones held when the article was written marked. */

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type TestServer } from "../support/server";
+import { settledExplainer } from "./card";
 import { BROWSERS, type ExplainerView, launch, type Tab, type TestBrowser, waitFor } from "./harness";
 import { markedTexts, pointOnText } from "./probes";
 import { useSession } from "./session";
@@ -39,6 +40,47 @@ describe.each(BROWSERS)("%s: the explainer", (name) => {
     expect(at("Since this article")).toBeLessThan(at("5 Mar 2020"));
     expect(at("5 Mar 2020")).toBeLessThan(at("8 Dec 2024"));
   });
+
+  it("shows its timeline right under the summary, without scrolling", async () => {
+    await openOn("Idlib");
+    await settledExplainer(tab, "Idlib's card to hold still");
+    const seen = await tab.inExplainer<CardScroll>(CARD_SCROLL, "top");
+    expect(seen?.scrollTop).toBe(0);
+    expect(seen?.visible, JSON.stringify(seen)).toMatchObject({ timeline: true, firstRow: true });
+  });
+
+  it("keeps its header in view while its content scrolls", async () => {
+    await openOn("Idlib");
+    await settledExplainer(tab, "Idlib's card to hold still");
+    const seen = await tab.inExplainer<CardScroll>(CARD_SCROLL, "end");
+    expect(seen?.scrollTop).toBeGreaterThan(500);
+    // In the box, and on top: the title, pin and close button are what a reader's pointer finds there.
+    expect(seen?.visible, JSON.stringify(seen)).toMatchObject({ title: true, pin: true, close: true });
+  });
+
+  // Headless Firefox scrolls the page past a scroll container's end under the wheel even with
+  // overscroll-behavior (its scrolling without the async pan-zoom compositor), so there the test can
+  // only read that the card asks for it.
+  it.runIf(name === "firefox")("asks that the wheel stop at its end (Firefox)", async () => {
+    await openOn("Idlib");
+    expect(await tab.inExplainer<string>(OVERSCROLL)).toBe("contain");
+  });
+
+  it.runIf(name === "chromium")(
+    "keeps the wheel to itself at its end instead of scrolling the page",
+    async () => {
+      const view = await openOn("Idlib");
+      await tab.mouseMove(view.rect.x + view.rect.width / 2, view.rect.y + view.rect.height / 2, 6);
+      await settledExplainer(tab, "Idlib's card to hold still");
+      const before = await tab.evaluate(() => scrollY);
+      const end = await tab.inExplainer<CardScroll>(CARD_SCROLL, "end");
+      for (let turn = 0; turn < 3; turn++) await tab.wheel(0, 200);
+      await new Promise((done) => setTimeout(done, 500));
+      expect(await tab.evaluate(() => scrollY)).toBe(before);
+      const after = await tab.inExplainer<CardScroll>(CARD_SCROLL);
+      expect(after?.scrollTop).toBe(end?.scrollTop);
+    },
+  );
 
   /** A button's centre once the card has settled (its map arrived, it found its place), as a reader aims. */
   const steadyButton = async (label: string): Promise<[number, number]> => {
@@ -92,6 +134,47 @@ describe.each(BROWSERS)("%s: the explainer", (name) => {
     expect(await tab.explainer()).toBeNull();
   });
 });
+
+interface CardScroll {
+  scrollTop: number;
+  /** For each part: wholly inside the box the card shows, and the part itself found at its centre. */
+  visible: Record<"title" | "pin" | "close" | "timeline" | "firstRow", boolean>;
+}
+
+/**
+ * Scrolls the open card to its top or end (or leaves it), waits a frame, and says which of its parts a
+ * reader sees: inside the card's visible box and not covered by anything else in the card.
+ */
+const CARD_SCROLL = `async function (to) {
+  const card = this.querySelector(".card:not(.preparing)");
+  if (to) card.scrollTop = to === "end" ? card.scrollHeight : 0;
+  await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+  const box = card.getBoundingClientRect();
+  const top = box.top + card.clientTop;
+  const bottom = top + card.clientHeight;
+  const seen = (part) => {
+    if (!part) return false;
+    const r = part.getBoundingClientRect();
+    const found = this.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+    return r.top >= top - 0.5 && r.bottom <= bottom + 0.5 && part.contains(found);
+  };
+  const buttons = [...card.querySelectorAll(".header button")];
+  return JSON.stringify({
+    scrollTop: card.scrollTop,
+    visible: {
+      title: seen(card.querySelector(".title")),
+      pin: seen(card.querySelector(".pin")),
+      close: seen(buttons[buttons.length - 1]),
+      timeline: seen(card.querySelector(".timeline h3")),
+      firstRow: seen(card.querySelector(".timeline li")),
+    },
+  });
+}`;
+
+/** The open card's overscroll-behavior (vertical), read inside its closed shadow root. */
+const OVERSCROLL = `function () {
+  return JSON.stringify(getComputedStyle(this.querySelector(".card")).overscrollBehaviorY);
+}`;
 
 /** The name of the open card's entrance animation ("none" for none), read inside its closed shadow root. */
 const CARD_ANIMATION = `function () {

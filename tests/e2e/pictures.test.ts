@@ -1,6 +1,7 @@
 /**
- * The pictures in the explainer, as a reader sees them: Idlib's and Ankara's cards (locator map,
- * summary) compared with committed screenshots in each browser, and the timeline around the article.
+ * The pictures in the explainer, as a reader sees them: Idlib's and Ankara's cards scrolled to their
+ * locator map (under the header that stays in view) compared with committed screenshots in each
+ * browser, and the timeline around the article.
  */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
@@ -14,6 +15,15 @@ import { compareWithCommitted } from "./snapshot";
 /** Anti-aliasing and font hinting move a few pixels between runs; a changed map or layout moves thousands. */
 const TOLERANCE = 0.01;
 const SCRATCH = join(ROOT, "build", "screenshots");
+
+/** Scrolls the open card until its map sits just under its header, and waits for that to be drawn. */
+const SCROLL_TO_MAP = `async function () {
+  const card = this.querySelector(".card");
+  const below = this.querySelector(".map").getBoundingClientRect().top;
+  card.scrollTop += below - this.querySelector(".header").getBoundingClientRect().bottom - 8;
+  await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+  return JSON.stringify(card.scrollTop);
+}`;
 
 /** The extension page's own storage API (extension pages run with the extension's privileges). */
 declare const chrome: { storage: { sync: { set(items: object): Promise<void> } } };
@@ -57,6 +67,7 @@ describe.each(BROWSERS)("%s: pictures in the explainer", (name) => {
       tab ??= await session.browser.newTab(session.server.url("/demo"));
       if (theme === "dark") await setTheme("dark");
       const view = await openSteady(term, mapLabel);
+      await tab.inExplainer(SCROLL_TO_MAP);
       const snapshot = `${name}-${term.toLowerCase()}${theme === "dark" ? "-dark" : ""}`;
       mkdirSync(SCRATCH, { recursive: true });
       const shot = join(SCRATCH, `${snapshot}.png`);
