@@ -1,6 +1,7 @@
 /**
  * Writes docs/popover-light.png and docs/popover-dark.png: the demo article with Idlib's explainer
- * open, in the light theme at the top of the card and in the dark theme at its timeline.
+ * open, in the light theme at the top of the card (the summary and what happened since) and in the
+ * dark theme scrolled to its locator map.
  * Run with `npm run screenshots:popover` after `npm run build`.
  */
 import { join } from "node:path";

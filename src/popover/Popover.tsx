@@ -217,7 +217,10 @@ function Offices({ entry, published }: { entry: Entry; published: string | null 
   );
 }
 
-/** A compact timeline: a few events before the article, its date marked, and every event since. */
+/**
+ * A compact timeline: every event since the article first, set apart (what the reader most needs),
+ * then a few events before it up to the article's own date, marked.
+ */
 function Timeline({ entry, published }: { entry: Entry; published: string | null }) {
   const timeline = entry.timeline ?? [];
   if (timeline.length === 0) return null;
@@ -228,29 +231,32 @@ function Timeline({ entry, published }: { entry: Entry; published: string | null
       <span>{item.text}</span>
     </li>
   );
+  const heading = !published
+    ? t("popoverLatest", formatDate(entry.reviewed))
+    : t(since.length > 0 ? "popoverUpToArticle" : "popoverTimeline");
   return (
-    <section class="timeline" aria-labelledby="backstory-timeline">
-      <h3 id="backstory-timeline">
-        {published ? t("popoverTimeline") : t("popoverLatest", formatDate(entry.reviewed))}
-      </h3>
-      <ol>
-        {omitted > 0 && <li class="omitted">{t("popoverEarlierEvents", String(omitted))}</li>}
-        {earlier.map((item) => event(item, "before"))}
-        {published && (
-          <li class="article">
-            <time dateTime={published}>{formatDate(published)}</time>
-            <span>{t("popoverThisArticle")}</span>
-          </li>
-        )}
-        {published && since.length === 0 && <li class="quiet">{t("popoverNothingSince")}</li>}
-      </ol>
+    <>
       {since.length > 0 && (
-        <section class="since" aria-labelledby="backstory-since">
-          <h4 id="backstory-since">{t("popoverSinceArticle", formatDate(published ?? ""))}</h4>
+        <section class="timeline since" aria-labelledby="backstory-since">
+          <h3 id="backstory-since">{t("popoverSinceArticle", formatDate(published ?? ""))}</h3>
           <ol>{since.map((item) => event(item, "after"))}</ol>
         </section>
       )}
-    </section>
+      <section class="timeline" aria-labelledby="backstory-timeline">
+        <h3 id="backstory-timeline">{heading}</h3>
+        <ol>
+          {omitted > 0 && <li class="omitted">{t("popoverEarlierEvents", String(omitted))}</li>}
+          {earlier.map((item) => event(item, "before"))}
+          {published && (
+            <li class="article">
+              <time dateTime={published}>{formatDate(published)}</time>
+              <span>{t("popoverThisArticle")}</span>
+            </li>
+          )}
+          {published && since.length === 0 && <li class="quiet">{t("popoverNothingSince")}</li>}
+        </ol>
+      </section>
+    </>
   );
 }
 

@@ -33,20 +33,20 @@ describe.each(BROWSERS)("%s: the explainer", (name) => {
     const view = await openOn("Idlib");
     const at = (text: string) => view.text.indexOf(text);
     expect(view.text).toContain("Since this article (21 Feb 2020)");
-    // Earlier events come before the article's own mark; later ones only in the "since" part after it.
-    expect(at("Dec 2019")).toBeGreaterThan(-1);
-    expect(at("Dec 2019")).toBeLessThan(at("This article"));
-    expect(at("This article")).toBeLessThan(at("Since this article"));
+    // What happened since comes first, set apart; then the events before, up to the article's own mark.
     expect(at("Since this article")).toBeLessThan(at("5 Mar 2020"));
     expect(at("5 Mar 2020")).toBeLessThan(at("8 Dec 2024"));
+    expect(at("8 Dec 2024")).toBeLessThan(at("Up to this article"));
+    expect(at("Up to this article")).toBeLessThan(at("Dec 2019"));
+    expect(at("Dec 2019")).toBeLessThan(at("This article"));
   });
 
-  it("shows its timeline right under the summary, without scrolling", async () => {
+  it("shows what happened since the article right under the summary, without scrolling", async () => {
     await openOn("Idlib");
     await settledExplainer(tab, "Idlib's card to hold still");
     const seen = await tab.inExplainer<CardScroll>(CARD_SCROLL, "top");
     expect(seen?.scrollTop).toBe(0);
-    expect(seen?.visible, JSON.stringify(seen)).toMatchObject({ timeline: true, firstRow: true });
+    expect(seen?.visible, JSON.stringify(seen)).toMatchObject({ since: true, firstSince: true });
   });
 
   it("keeps its header in view while its content scrolls", async () => {
@@ -137,8 +137,11 @@ describe.each(BROWSERS)("%s: the explainer", (name) => {
 
 interface CardScroll {
   scrollTop: number;
-  /** For each part: wholly inside the box the card shows, and the part itself found at its centre. */
-  visible: Record<"title" | "pin" | "close" | "timeline" | "firstRow", boolean>;
+  /**
+   * For each part: wholly inside the box the card shows, and the part itself found at its centre (for
+   * the first event since the article: its date, where the reader's eye starts).
+   */
+  visible: Record<"title" | "pin" | "close" | "since" | "firstSince", boolean>;
 }
 
 /**
@@ -152,9 +155,12 @@ const CARD_SCROLL = `async function (to) {
   const box = card.getBoundingClientRect();
   const top = box.top + card.clientTop;
   const bottom = top + card.clientHeight;
-  const seen = (part) => {
+  // A part's box, or for text its own line box (a grid cell stretches to its row's height).
+  const seen = (part, text = false) => {
     if (!part) return false;
-    const r = part.getBoundingClientRect();
+    const range = document.createRange();
+    range.selectNodeContents(part);
+    const r = (text ? range : part).getBoundingClientRect();
     const found = this.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
     return r.top >= top - 0.5 && r.bottom <= bottom + 0.5 && part.contains(found);
   };
@@ -165,8 +171,8 @@ const CARD_SCROLL = `async function (to) {
       title: seen(card.querySelector(".title")),
       pin: seen(card.querySelector(".pin")),
       close: seen(buttons[buttons.length - 1]),
-      timeline: seen(card.querySelector(".timeline h3")),
-      firstRow: seen(card.querySelector(".timeline li")),
+      since: seen(card.querySelector(".since h3")),
+      firstSince: seen(card.querySelector(".since li time"), true),
     },
   });
 }`;
