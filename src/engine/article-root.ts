@@ -1,7 +1,9 @@
-/** Where the article is: its body when the page marks one up, else the whole page. */
+/** Where the article is: its body when the page marks one up, else the story found in the page. */
 
 /** Enough text to be a story rather than a teaser card or a caption. */
 const MIN_TEXT = 400;
+/** A paragraph shorter than this is a caption, a byline or a teaser rather than the story's text. */
+const MIN_PARAGRAPH = 80;
 
 /** How much text an element holds, counting no further than `cap` (a 1 MB page need not be read whole). */
 function textLength(element: Element, cap = 50_000): number {
@@ -23,6 +25,34 @@ export function findArticleRoot(doc: Document): Element | null {
   }
   if (longest && longestLength > MIN_TEXT) return longest;
   const main = doc.querySelector("main, [role=main]");
-  if (main && textLength(main) > MIN_TEXT) return main;
-  return doc.body;
+  if (main && textLength(main) > MIN_TEXT) return storyIn(main);
+  return doc.body && storyIn(doc.body);
+}
+
+/**
+ * The story inside a region that holds more (a page's main region with its sidebars, or the whole
+ * body): starting from the element with the most paragraph text, up until it holds most of the
+ * region's paragraphs (a story may come in sections), then on up while that adds little else (the
+ * headline and byline). The region itself when it holds no run of paragraphs.
+ */
+function storyIn(region: Element): Element {
+  const byParent = new Map<Element, number>();
+  let total = 0;
+  for (const paragraph of region.querySelectorAll("p")) {
+    const length = paragraph.textContent?.trim().length ?? 0;
+    if (length < MIN_PARAGRAPH || !paragraph.parentElement) continue;
+    total += length;
+    byParent.set(paragraph.parentElement, (byParent.get(paragraph.parentElement) ?? 0) + length);
+  }
+  let story: Element | null = null;
+  let most = 0;
+  for (const [parent, length] of byParent) if (length > most) [story, most] = [parent, length];
+  if (!story || most < MIN_TEXT) return region;
+  const paragraphsIn = (element: Element) =>
+    [...byParent].reduce((sum, [parent, length]) => sum + (element.contains(parent) ? length : 0), 0);
+  while (story !== region && paragraphsIn(story) < 0.7 * total) story = story.parentElement ?? region;
+  const whole = (element: Element) => textLength(element, Number.POSITIVE_INFINITY);
+  while (story !== region && story.parentElement && whole(story.parentElement) <= 1.1 * whole(story))
+    story = story.parentElement;
+  return story;
 }
