@@ -45,6 +45,7 @@ export class PopoverHost {
         event.pointerType !== "touch" && handler();
       this.host.addEventListener("pointerenter", hovering(handlers.onPointerEnter));
       this.host.addEventListener("pointerleave", hovering(handlers.onPointerLeave));
+      this.root.addEventListener("keydown", (event) => this.tabOut(event as KeyboardEvent));
       document.documentElement.append(this.host);
       this.styled = adoptStyles(this.root);
     }
@@ -92,6 +93,25 @@ export class PopoverHost {
     this.prepared = false;
     if (hadFocus) this.returnFocus?.focus({ preventScroll: true });
     this.returnFocus = null;
+  }
+
+  /**
+   * Tab past the card's last control, or Shift+Tab before its first, goes back to where the keyboard
+   * reader came from (Tab on to what follows it), as a popover's focus does, not to the end of the
+   * page, where the card's host element stands.
+   */
+  private tabOut(event: KeyboardEvent): void {
+    const back = this.returnFocus;
+    if (event.key !== "Tab" || !back?.isConnected || !this.root) return;
+    const controls = [...this.root.querySelectorAll<HTMLElement>("a[href], button")];
+    const at = this.root.activeElement;
+    const leaving = event.shiftKey
+      ? at === controls[0] || !controls.includes(at as HTMLElement)
+      : at === controls.at(-1);
+    if (!leaving) return;
+    // Focus where the reader came from; with Tab, the browser then moves on from there.
+    back.focus({ preventScroll: true });
+    if (event.shiftKey) event.preventDefault();
   }
 
   /** Places the card above or below the term, never sideways, and keeps it there on scroll. */

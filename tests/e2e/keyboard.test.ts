@@ -61,6 +61,39 @@ describe.each(BROWSERS)("%s: the keyboard route", (name) => {
     expect(await focusIsInExplainer()).toBe(false);
   });
 
+  it("leaves the explainer by Tab and Shift+Tab for where the reader was on the page, not the page's end", async () => {
+    // The reader is on a link in the article when they step to a term.
+    await article.evaluate(() => {
+      const links = ["before", "after"].map((id) =>
+        Object.assign(document.createElement("a"), { id, href: `#${id}`, textContent: id }),
+      );
+      document.querySelector("article p")?.prepend(...links);
+      links[0]?.focus();
+    });
+    const options = await browser.newTab(browser.extensionUrl("src/options/index.html"));
+    const stepIn = async () => {
+      await askReadingTabs(options, "explain", ["next"]);
+      await article.bringToFront();
+      await waitFor(() => focusIsInExplainer(), "focus in the explainer");
+    };
+    const focused = () =>
+      article.evaluate(() => document.activeElement?.id || document.activeElement?.tagName);
+    await stepIn();
+    await article.keyDown("Shift");
+    await article.press("Tab");
+    await article.keyUp("Shift");
+    expect(await focused()).toBe("before");
+    // Back into a card, then Tab through it to its end and on.
+    await stepIn();
+    for (let presses = 0; (await focusIsInExplainer()) && presses < 60; presses++) await article.press("Tab");
+    expect(await focused()).toBe("after");
+    await article.press("Escape");
+    await options.close();
+    await article.evaluate(() => {
+      for (const id of ["before", "after"]) document.getElementById(id)?.remove();
+    });
+  });
+
   it("steps through every term on the page in reading order, and back", { timeout: 90_000 }, async () => {
     const options = await browser.newTab(browser.extensionUrl("src/options/index.html"));
     let shown: string | undefined;
