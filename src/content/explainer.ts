@@ -181,6 +181,10 @@ export class Explainer {
           this.insideCard = false;
           this.scheduleClose();
         },
+        // A card the reader pinned stays with its term; any other closes once the term is scrolled away.
+        onTermOutOfView: () => {
+          if (!this.pinned && this.open === mark) this.close();
+        },
       },
       focus,
       prepare,

@@ -13,6 +13,8 @@ import css from "./popover.css?inline";
 export interface PopoverHandlers {
   onPointerEnter: () => void;
   onPointerLeave: () => void;
+  /** The page scrolled the term out of the window after it had been in it. */
+  onTermOutOfView: () => void;
 }
 
 export class PopoverHost {
@@ -74,7 +76,12 @@ export class PopoverHost {
       return;
     }
     // Revealing is one class off the card: the rest of it is as rendered ahead (same entry, same props).
-    this.follow(anchor, element, placeFirst ? () => element.classList.remove("preparing") : undefined);
+    this.follow(
+      anchor,
+      element,
+      placeFirst ? () => element.classList.remove("preparing") : undefined,
+      handlers,
+    );
     if (focus) {
       const active = document.activeElement;
       if (active instanceof HTMLElement && active !== this.host) this.returnFocus = active;
@@ -114,8 +121,17 @@ export class PopoverHost {
     if (event.shiftKey) event.preventDefault();
   }
 
-  /** Places the card above or below the term, never sideways, and keeps it there on scroll. */
-  private follow(anchor: StaticRange, card: HTMLElement, whenPlaced?: () => void): void {
+  /**
+   * Places the card above or below the term, never sideways, and keeps it there on scroll; tells
+   * `handlers` once the term, after being in the window, has scrolled out of it (a card left riding
+   * off the screen with its term would stay open, out of sight).
+   */
+  private follow(
+    anchor: StaticRange,
+    card: HTMLElement,
+    whenPlaced?: () => void,
+    handlers?: PopoverHandlers,
+  ): void {
     this.stopFollowing?.();
     const range = document.createRange();
     range.setStart(anchor.startContainer, anchor.startOffset);
@@ -125,7 +141,13 @@ export class PopoverHost {
       getClientRects: () => range.getClientRects(),
       contextElement: anchor.startContainer.parentElement ?? undefined,
     };
-    const update = () =>
+    // The keyboard route scrolls to its term as the card opens: only a term seen in view can leave it.
+    let inView = false;
+    const update = () => {
+      const box = range.getBoundingClientRect();
+      const visible = box.bottom > 0 && box.top < innerHeight && box.right > 0 && box.left < innerWidth;
+      if (visible) inView = true;
+      else if (inView && handlers) return handlers.onTermOutOfView();
       void computePosition(reference, card, {
         strategy: "fixed",
         placement: "bottom-start",
@@ -151,6 +173,7 @@ export class PopoverHost {
         whenPlaced?.();
         whenPlaced = undefined;
       });
+    };
     this.stopFollowing = autoUpdate(reference, card, update, { animationFrame: false });
   }
 }

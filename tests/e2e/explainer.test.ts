@@ -96,6 +96,18 @@ describe.each(BROWSERS)("%s: the explainer", (name) => {
     return [button.x, button.y];
   };
 
+  it("stays with its term through scrolling once pinned", async () => {
+    const opened = await openOn("Idlib");
+    await tab.mouseMove(opened.rect.x + 20, opened.rect.y + 10, 6);
+    await tab.click(...(await steadyButton("Pin explainer")));
+    await tab.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await new Promise((done) => setTimeout(done, 500));
+    expect((await tab.explainer())?.title).toBe("Idlib");
+    await tab.evaluate(() => window.scrollTo(0, 0));
+    await tab.press("Escape");
+    await waitFor(() => tab.explainer().then((view) => view === null), "Escape to close it");
+  });
+
   it("opens related entries in place, with a way back", async () => {
     const opened = await openOn("Idlib");
     await tab.mouseMove(opened.rect.x + 20, opened.rect.y + 10, 6);

@@ -94,6 +94,17 @@ describe.each(BROWSERS)("%s: the keyboard route", (name) => {
     });
   });
 
+  it("closes an explainer once the reader scrolls its term out of view", async () => {
+    const options = await browser.newTab(browser.extensionUrl("src/options/index.html"));
+    await askReadingTabs(options, "explain", ["next"]);
+    await options.close();
+    await article.bringToFront();
+    await waitFor(() => focusIsInExplainer(), "focus in the explainer");
+    await article.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await waitFor(() => article.explainer().then((view) => view === null), "the explainer to close");
+    await article.evaluate(() => window.scrollTo(0, 0));
+  });
+
   it("steps through every term on the page in reading order, and back", { timeout: 90_000 }, async () => {
     const options = await browser.newTab(browser.extensionUrl("src/options/index.html"));
     let shown: string | undefined;
