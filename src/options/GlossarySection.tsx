@@ -138,10 +138,6 @@ export function GlossarySection({ settings, save, route }: SectionProps & { rout
               titleOf={titleOf}
               loadEntry={loadEntry}
               loadMap={loadMap}
-              onClose={() => select(null)}
-              onPin={() => undefined}
-              onHideEntry={(id) => void setHidden(id, true)}
-              onOpenGlossary={(id) => select(id)}
             />
           </>
         )}

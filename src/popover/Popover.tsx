@@ -10,13 +10,14 @@ import { t } from "../shared/i18n";
 import type { Settings } from "../shared/settings";
 import { LocatorMap } from "./LocatorMap";
 
+/** What the card's buttons do; a card given none of one (the options page's preview) leaves its button out. */
 export interface PopoverActions {
-  onClose: () => void;
+  onClose?: () => void;
   /** Pins the card open (it stays until closed) or unpins it. */
-  onPin: (pinned: boolean) => void;
+  onPin?: (pinned: boolean) => void;
   /** "Don't mark again": the reader hides this entry from every page. */
-  onHideEntry: (id: string) => void;
-  onOpenGlossary: (id: string) => void;
+  onHideEntry?: (id: string) => void;
+  onOpenGlossary?: (id: string) => void;
 }
 
 export interface PopoverProps extends PopoverActions {
@@ -44,6 +45,10 @@ export function Popover(props: PopoverProps) {
     link,
     pinned = false,
     theme = "system",
+    onClose,
+    onPin,
+    onHideEntry,
+    onOpenGlossary,
   } = props;
   const [trail, setTrail] = useState<Entry[]>([first]);
   useEffect(() => setTrail([first]), [first]);
@@ -98,19 +103,23 @@ export function Popover(props: PopoverProps) {
           </h2>
           <span class="category">{t(`category_${entry.category.replace("-", "_")}`)}</span>
         </div>
-        <button
-          type="button"
-          class="icon pin"
-          aria-label={t("popoverPin")}
-          aria-pressed={pinned}
-          title={pinned ? t("popoverPinnedHint") : t("popoverPinHint")}
-          onClick={() => props.onPin(!pinned)}
-        >
-          <PinIcon />
-        </button>
-        <button type="button" class="icon" aria-label={t("popoverClose")} onClick={props.onClose}>
-          ×
-        </button>
+        {onPin && (
+          <button
+            type="button"
+            class="icon pin"
+            aria-label={t("popoverPin")}
+            aria-pressed={pinned}
+            title={pinned ? t("popoverPinnedHint") : t("popoverPinHint")}
+            onClick={() => onPin(!pinned)}
+          >
+            <PinIcon />
+          </button>
+        )}
+        {onClose && (
+          <button type="button" class="icon" aria-label={t("popoverClose")} onClick={onClose}>
+            ×
+          </button>
+        )}
       </div>
       {link && trail.length === 1 && (
         <a class="link" href={link.href}>
@@ -147,14 +156,20 @@ export function Popover(props: PopoverProps) {
           })}
         </div>
       )}
-      <div class="actions">
-        <button type="button" class="action" onClick={() => props.onHideEntry(entry.id)}>
-          {t("popoverHideEntry")}
-        </button>
-        <button type="button" class="action" onClick={() => props.onOpenGlossary(entry.id)}>
-          {t("popoverOpenGlossary")}
-        </button>
-      </div>
+      {(onHideEntry || onOpenGlossary) && (
+        <div class="actions">
+          {onHideEntry && (
+            <button type="button" class="action" onClick={() => onHideEntry(entry.id)}>
+              {t("popoverHideEntry")}
+            </button>
+          )}
+          {onOpenGlossary && (
+            <button type="button" class="action" onClick={() => onOpenGlossary(entry.id)}>
+              {t("popoverOpenGlossary")}
+            </button>
+          )}
+        </div>
+      )}
       <div class="footer">
         {t("popoverSources")}{" "}
         {entry.sources.map((source, i) => [
