@@ -181,9 +181,10 @@ export class Explainer {
           this.insideCard = false;
           this.scheduleClose();
         },
-        // A card the reader pinned stays with its term; any other closes once the term is scrolled away.
+        // A card the reader pinned stays with its term; any other closes once the term is scrolled away
+        // (not when the scroll is the keyboard route's, on its way to the next term: that is the candidate).
         onTermOutOfView: () => {
-          if (!this.pinned && this.open === mark) this.close();
+          if (!this.pinned && this.open === mark && this.candidate === mark) this.close();
         },
       },
       focus,

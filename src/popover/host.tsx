@@ -105,20 +105,22 @@ export class PopoverHost {
   /**
    * Tab past the card's last control, or Shift+Tab before its first, goes back to where the keyboard
    * reader came from (Tab on to what follows it), as a popover's focus does, not to the end of the
-   * page, where the card's host element stands.
+   * page, where the card's host element stands. Only while that place is on screen: a reader who
+   * stepped from term to term far down the page would not see where focus went.
    */
   private tabOut(event: KeyboardEvent): void {
     const back = this.returnFocus;
-    if (event.key !== "Tab" || !back?.isConnected || !this.root) return;
+    if (event.key !== "Tab" || !back?.isConnected || !this.root || !onScreen(back)) return;
     const controls = [...this.root.querySelectorAll<HTMLElement>("a[href], button")];
     const at = this.root.activeElement;
     const leaving = event.shiftKey
       ? at === controls[0] || !controls.includes(at as HTMLElement)
       : at === controls.at(-1);
     if (!leaving) return;
-    // Focus where the reader came from; with Tab, the browser then moves on from there.
+    // Focus where the reader came from; with Tab, the browser then moves on from there. Where it
+    // cannot take focus (the page's body), the browser's own order is left as it was.
     back.focus({ preventScroll: true });
-    if (event.shiftKey) event.preventDefault();
+    if (event.shiftKey && document.activeElement === back) event.preventDefault();
   }
 
   /**
@@ -176,6 +178,12 @@ export class PopoverHost {
     };
     this.stopFollowing = autoUpdate(reference, card, update, { animationFrame: false });
   }
+}
+
+/** Whether an element is in the window: focus sent back to one far up the page would be lost to sight. */
+function onScreen(element: HTMLElement): boolean {
+  const box = element.getBoundingClientRect();
+  return box.bottom > 0 && box.top < innerHeight && (box.width > 0 || box.height > 0);
 }
 
 /** Parsed once per page and shared by every card the page opens. */

@@ -62,7 +62,7 @@ describe.each(BROWSERS)("%s: the keyboard route", (name) => {
   });
 
   it("leaves the explainer by Tab and Shift+Tab for where the reader was on the page, not the page's end", async () => {
-    // The reader is on a link in the article when they step to a term.
+    // The reader is on a link in the article when they open a term's explainer from the keyboard.
     await article.evaluate(() => {
       const links = ["before", "after"].map((id) =>
         Object.assign(document.createElement("a"), { id, href: `#${id}`, textContent: id }),
@@ -71,8 +71,9 @@ describe.each(BROWSERS)("%s: the keyboard route", (name) => {
       links[0]?.focus();
     });
     const options = await browser.newTab(browser.extensionUrl("src/options/index.html"));
+    // Idlib's first mark is in the headline, just above the links: the reader's place is on screen.
     const stepIn = async () => {
-      await askReadingTabs(options, "explain", ["next"]);
+      await askReadingTabs(options, "explain", ["idlib"]);
       await article.bringToFront();
       await waitFor(() => focusIsInExplainer(), "focus in the explainer");
     };
@@ -87,6 +88,13 @@ describe.each(BROWSERS)("%s: the keyboard route", (name) => {
     await stepIn();
     for (let presses = 0; (await focusIsInExplainer()) && presses < 60; presses++) await article.press("Tab");
     expect(await focused()).toBe("after");
+    // A reader who was on nothing in particular: Shift+Tab still leaves the card, by the page's own order.
+    await article.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await stepIn();
+    await article.keyDown("Shift");
+    await article.press("Tab");
+    await article.keyUp("Shift");
+    expect(await focusIsInExplainer()).toBe(false);
     await article.press("Escape");
     await options.close();
     await article.evaluate(() => {
