@@ -26,14 +26,27 @@ describe("findArticleRoot", () => {
   });
 
   it("keeps every section of a story that comes in several", () => {
-    const root = page(`<div id="story">
+    const root = page(`<main><div id="story">
       <div class="section">${paragraph("The first part of the story about Sudan.").repeat(2)}</div>
       <div class="section">${paragraph("The second part of the story about Sudan.").repeat(2)}</div>
-    </div><footer>${paragraph("About this site and its owners.")}</footer>`);
+    </div><footer>${paragraph("About this site and its owners.")}</footer></main>`);
     expect(root?.id).toBe("story");
   });
 
-  it("keeps the whole page when it holds no run of paragraphs", () => {
-    expect(page(`<div>Idlib</div><div>${"Short lines. ".repeat(60)}</div>`)).toBe(document.body);
+  it("keeps the whole main region when the story may be in a web component's shadow root", () => {
+    document.body.innerHTML = `<main id="main"><story-body></story-body>
+      <footer>${paragraph("About this site and its owners.").repeat(2)}</footer></main>`;
+    document.querySelector("story-body")?.attachShadow({ mode: "open" }).append("Idlib ".repeat(100));
+    expect(findArticleRoot(document)?.id).toBe("main");
+  });
+
+  it("keeps the whole page when it has no main region, or no run of paragraphs in it", () => {
+    // A page still rendering its story may show only a consent notice's paragraphs.
+    expect(page(`<div id="consent">${paragraph("We and our partners use cookies.").repeat(2)}</div>`)).toBe(
+      document.body,
+    );
+    expect(page(`<main><div>Idlib</div><div>${"Short lines. ".repeat(60)}</div></main>`)?.tagName).toBe(
+      "MAIN",
+    );
   });
 });

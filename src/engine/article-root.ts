@@ -1,15 +1,29 @@
-/** Where the article is: its body when the page marks one up, else the story found in the page. */
+/** Where the article is: its body when the page marks one up, the story in its main region, else the whole page. */
 
 /** Enough text to be a story rather than a teaser card or a caption. */
 const MIN_TEXT = 400;
 /** A paragraph shorter than this is a caption, a byline or a teaser rather than the story's text. */
 const MIN_PARAGRAPH = 80;
 
+/** Elements whose text is code or data, not reading. */
+const NOT_READ = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE"]);
+
 /** How much text an element holds, counting no further than `cap` (a 1 MB page need not be read whole). */
 function textLength(element: Element, cap = 50_000): number {
   const walker = element.ownerDocument.createTreeWalker(element, NodeFilter.SHOW_TEXT);
   let length = 0;
   while (length < cap && walker.nextNode()) length += (walker.currentNode as Text).length;
+  return length;
+}
+
+/** The text a reader sees under an element (not its scripts' or styles'), counting up to 200,000. */
+function readLength(element: Element): number {
+  const walker = element.ownerDocument.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+  let length = 0;
+  while (length < 200_000 && walker.nextNode()) {
+    const text = walker.currentNode as Text;
+    if (!NOT_READ.has(text.parentElement?.tagName ?? "")) length += text.length;
+  }
   return length;
 }
 
@@ -26,16 +40,20 @@ export function findArticleRoot(doc: Document): Element | null {
   if (longest && longestLength > MIN_TEXT) return longest;
   const main = doc.querySelector("main, [role=main]");
   if (main && textLength(main) > MIN_TEXT) return storyIn(main);
-  return doc.body && storyIn(doc.body);
+  // Not the body: on a page still rendering its story, a consent notice may be its only paragraphs.
+  return doc.body;
 }
 
 /**
- * The story inside a region that holds more (a page's main region with its sidebars, or the whole
- * body): starting from the element with the most paragraph text, up until it holds most of the
- * region's paragraphs (a story may come in sections), then on up while that adds little else (the
- * headline and byline). The region itself when it holds no run of paragraphs.
+ * The story inside a page's main region, which may hold more (sidebars, promos): starting from the
+ * element with the most paragraph text, up until it holds most of the region's paragraphs (a story
+ * may come in sections), then on up while that adds little else (the headline and byline). The
+ * region itself when it holds no run of paragraphs, or a web component that may hold the story.
  */
 function storyIn(region: Element): Element {
+  // A story inside a web component's shadow root is not among the region's own paragraphs.
+  for (const element of region.querySelectorAll("*"))
+    if (element.shadowRoot && element.tagName.includes("-")) return region;
   const byParent = new Map<Element, number>();
   let total = 0;
   for (const paragraph of region.querySelectorAll("p")) {
@@ -51,8 +69,11 @@ function storyIn(region: Element): Element {
   const paragraphsIn = (element: Element) =>
     [...byParent].reduce((sum, [parent, length]) => sum + (element.contains(parent) ? length : 0), 0);
   while (story !== region && paragraphsIn(story) < 0.7 * total) story = story.parentElement ?? region;
-  const whole = (element: Element) => textLength(element, Number.POSITIVE_INFINITY);
-  while (story !== region && story.parentElement && whole(story.parentElement) <= 1.1 * whole(story))
+  while (
+    story !== region &&
+    story.parentElement &&
+    readLength(story.parentElement) <= 1.1 * readLength(story)
+  )
     story = story.parentElement;
   return story;
 }
