@@ -83,10 +83,15 @@ export function GlossarySection({ settings, save, route }: SectionProps & { rout
           {CATEGORY_LIST.map((category) => kindChip(category, t(`category_${category.replace("-", "_")}`)))}
         </fieldset>
         <p class="hint" role="status">
-          {results.length === 0 && query.trim()
-            ? t("optionsGlossaryNoMatch", query.trim())
-            : t("optionsGlossaryCount", [String(results.length), String(SEARCHABLE.length)])}
+          {results.length > 0 || !query.trim()
+            ? t("optionsGlossaryCount", [String(results.length), String(SEARCHABLE.length)])
+            : t(kind ? "optionsGlossaryNoMatchOfKind" : "optionsGlossaryNoMatch", query.trim())}
         </p>
+        {results.length === 0 && kind && (
+          <button type="button" name="everyKind" onClick={() => setKind(null)}>
+            {t("optionsGlossarySearchEveryKind")}
+          </button>
+        )}
         <ul class="results" aria-label={t("optionsGlossaryResults")}>
           {results.slice(0, shown).map((item) => (
             <li key={item.id}>
@@ -106,7 +111,17 @@ export function GlossarySection({ settings, save, route }: SectionProps & { rout
           ))}
         </ul>
         {results.length > shown && (
-          <button type="button" name="showMore" onClick={() => setShown(shown + SHOWN)}>
+          <button
+            type="button"
+            name="showMore"
+            onClick={() => {
+              setShown(shown + SHOWN);
+              // The button may go with this click: the reader's focus moves on to the first new entry.
+              requestAnimationFrame(() =>
+                document.querySelectorAll<HTMLButtonElement>(".result").item(shown)?.focus(),
+              );
+            }}
+          >
             {t("optionsGlossaryMore", String(results.length - shown))}
           </button>
         )}

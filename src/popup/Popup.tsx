@@ -11,24 +11,22 @@ import { findReadingTab, type ReadingTab } from "./reading-tab";
 /** Marking starts a moment after a site is switched on: ask for its terms a few times. */
 const RETRIES = 6;
 
-/** The keys the reader's browser has for stepping through terms, as they would press them; null if unset. */
-async function stepKeys(): Promise<{ next: string; previous: string } | null> {
+/** The keys the reader's browser has for stepping through terms, as pressed ("Alt+Shift+."); unset ones undefined. */
+async function stepKeys(): Promise<{ next?: string; previous?: string }> {
   const commands = await browser.commands.getAll().catch(() => []);
-  const keys = (name: string) =>
+  const key = (name: string) =>
     commands
       .find((command) => command.name === name)
       ?.shortcut?.replace(/Period$/, ".")
-      .replace(/Comma$/, ",");
-  const next = keys("explain-next");
-  const previous = keys("explain-previous");
-  return next && previous ? { next, previous } : null;
+      .replace(/Comma$/, ",") || undefined;
+  return { next: key("explain-next"), previous: key("explain-previous") };
 }
 
 export function Popup() {
   const [settings, save] = useSettings();
   const [reading, setReading] = useState<ReadingTab | null | undefined>(undefined);
   const [failed, setFailed] = useState(false);
-  const [keys, setKeys] = useState<{ next: string; previous: string } | null | undefined>(undefined);
+  const [keys, setKeys] = useState<{ next?: string; previous?: string } | undefined>(undefined);
   useEffect(() => void stepKeys().then(setKeys), []);
   const allowed = settings && reading ? siteAllowed(settings, reading.host) : true;
   const running = Boolean(settings?.enabled && allowed);
@@ -115,10 +113,12 @@ export function Popup() {
                 ))}
               </ul>
               <p class="hint">{t("popupTermHint")}</p>
-              {keys === null && <p class="hint">{t("popupNoKeys")}</p>}
-              {keys && (
+              {keys && !keys.next && !keys.previous && <p class="hint">{t("popupNoKeys")}</p>}
+              {(keys?.next || keys?.previous) && (
                 <p class="hint keys">
-                  {t("popupKeys")} <kbd>{keys.next}</kbd> <kbd>{keys.previous}</kbd>
+                  {keys.next && [t("popupKeyNext"), " ", <kbd key="next">{keys.next}</kbd>]}
+                  {keys.next && keys.previous && " · "}
+                  {keys.previous && [t("popupKeyPrevious"), " ", <kbd key="previous">{keys.previous}</kbd>]}
                 </p>
               )}
             </>

@@ -75,10 +75,17 @@ describe.each(BROWSERS)("%s: the options page", (name) => {
     const listed = await kinds();
     expect(listed).toHaveLength(Number(total));
     expect(listed.every((kind) => kind?.startsWith("Person"))).toBe(true);
+    // The last click took the button away: focus went on to the first entry it listed.
+    expect(await options.evaluate(() => document.activeElement?.className)).toBe("result");
+    const noMatch = () =>
+      waitFor(() => status().then((text) => (text?.startsWith("No entry") ? text : null)), "no match");
+    // Ankara is a place: not found among people, and found once every kind is searched.
+    await typeInto(options, "#glossary-search", "Ankara");
+    expect(await noMatch()).toBe("No entry of this kind matches “Ankara”.");
+    await clickOn(options, 'button[name="everyKind"]');
+    await waitFor(() => options.evaluate(resultTitles).then((list) => list[0] === "Ankara"), "Ankara found");
     await typeInto(options, "#glossary-search", "zzqx");
-    expect(
-      await waitFor(() => status().then((text) => (text?.startsWith("No entry") ? text : null)), "no match"),
-    ).toContain("No entry matches “zzqx”");
+    expect(await noMatch()).toContain("No entry matches “zzqx”");
   });
 
   it("switches a single entry off on open pages and back on", async () => {

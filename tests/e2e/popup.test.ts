@@ -98,7 +98,7 @@ describe.each(BROWSERS)("%s: the toolbar popup", (name) => {
       document.querySelector(".keys")?.textContent,
     ]);
     expect(heading).toBe(`On this page · ${terms}`);
-    expect(keys).toBe("Next and previous term from the keyboard: Alt+Shift+. Alt+Shift+,");
+    expect(keys).toBe("Next term: Alt+Shift+. · previous: Alt+Shift+,");
     // The popup closes itself on this click; Firefox's driver may then report the gone frame.
     await clickOn(popup, ".term", "Sochi agreement").catch((error: Error) => {
       if (!/no such frame|no longer exist|closed/i.test(error.message)) throw error;
