@@ -93,7 +93,7 @@ export function judge(results: Measurement[], size: ScriptSize, timeoutS: number
     .filter((r) => r.glossary === "bundled" && r.marks === 0)
     .map((run) => {
       const alone = results.find((r) => r.page === run.page && r.method === "none" && r.status === "ok");
-      return { run, alone, own: (run.mainMs ?? 0) - (alone?.mainMs ?? 0) };
+      return { run, alone, own: Math.max(0, (run.mainMs ?? 0) - (alone?.mainMs ?? 0)) };
     });
   verdicts.push({
     target: "≤3 ms of main-thread time on a page where no term occurs (bundled glossary)",
