@@ -1,28 +1,22 @@
 /** Where the article is: its body when the page marks one up, the story in its main region, else the whole page. */
 
+import { SKIPPED } from "./page-elements";
+
 /** Enough text to be a story rather than a teaser card or a caption. */
 const MIN_TEXT = 400;
 /** A paragraph shorter than this is a caption, a byline or a teaser rather than the story's text. */
 const MIN_PARAGRAPH = 80;
 
-/** Elements whose text is code or data, not reading. */
-const NOT_READ = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE"]);
-
-/** How much text an element holds, counting no further than `cap` (a 1 MB page need not be read whole). */
-function textLength(element: Element, cap = 50_000): number {
+/**
+ * How much text an element holds, counting no further than `cap` (a 1 MB page need not be read whole);
+ * with `readOnly`, only text the marker reads (not scripts, styles or code).
+ */
+function textLength(element: Element, cap = 50_000, readOnly = false): number {
   const walker = element.ownerDocument.createTreeWalker(element, NodeFilter.SHOW_TEXT);
   let length = 0;
-  while (length < cap && walker.nextNode()) length += (walker.currentNode as Text).length;
-  return length;
-}
-
-/** The text a reader sees under an element (not its scripts' or styles'), counting up to 200,000. */
-function readLength(element: Element): number {
-  const walker = element.ownerDocument.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-  let length = 0;
-  while (length < 200_000 && walker.nextNode()) {
+  while (length < cap && walker.nextNode()) {
     const text = walker.currentNode as Text;
-    if (!NOT_READ.has(text.parentElement?.tagName ?? "")) length += text.length;
+    if (!readOnly || !SKIPPED.has(text.parentElement?.tagName ?? "")) length += text.length;
   }
   return length;
 }
@@ -53,7 +47,7 @@ export function findArticleRoot(doc: Document): Element | null {
 function storyIn(region: Element): Element {
   // A story inside a web component's shadow root is not among the region's own paragraphs.
   for (const element of region.querySelectorAll("*"))
-    if (element.shadowRoot && element.tagName.includes("-")) return region;
+    if (element.tagName.includes("-") && element.shadowRoot) return region;
   const byParent = new Map<Element, number>();
   let total = 0;
   for (const paragraph of region.querySelectorAll("p")) {
@@ -69,11 +63,11 @@ function storyIn(region: Element): Element {
   const paragraphsIn = (element: Element) =>
     [...byParent].reduce((sum, [parent, length]) => sum + (element.contains(parent) ? length : 0), 0);
   while (story !== region && paragraphsIn(story) < 0.7 * total) story = story.parentElement ?? region;
-  while (
-    story !== region &&
-    story.parentElement &&
-    readLength(story.parentElement) <= 1.1 * readLength(story)
-  )
-    story = story.parentElement;
+  const readLength = (element: Element) => textLength(element, 200_000, true);
+  for (let length = readLength(story); story !== region && story.parentElement; ) {
+    const parentLength = readLength(story.parentElement);
+    if (parentLength > 1.1 * length) break;
+    [story, length] = [story.parentElement, parentLength];
+  }
   return story;
 }

@@ -1,6 +1,6 @@
 /** Categories to mark: a reader who knows every country may keep only people and agreements. */
 import { CATEGORY_LIST } from "../glossary/categories";
-import { t } from "../shared/i18n";
+import { categoryName, t } from "../shared/i18n";
 import type { SectionProps } from "./Options";
 
 export function CategoriesSection({ settings, save }: SectionProps) {
@@ -23,7 +23,7 @@ export function CategoriesSection({ settings, save }: SectionProps) {
                 void save({ hiddenCategories: CATEGORY_LIST.filter((name) => next.has(name)) });
               }}
             />
-            {t(`category_${category.replace("-", "_")}`)}
+            {categoryName(category)}
           </label>
         ))}
       </div>

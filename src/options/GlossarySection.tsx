@@ -4,7 +4,7 @@
  */
 import { useEffect, useMemo, useState } from "preact/hooks";
 import { CATEGORY_LIST, type CategoryName } from "../glossary/categories";
-import { t } from "../shared/i18n";
+import { categoryName, t } from "../shared/i18n";
 import { callBackground } from "../shared/messages";
 import { EntryPreview } from "./EntryPreview";
 import { entryById, SEARCHABLE } from "./glossary-data";
@@ -80,7 +80,7 @@ export function GlossarySection({ settings, save, route }: SectionProps & { rout
         <fieldset class="kinds">
           <legend>{t("optionsGlossaryKinds")}</legend>
           {kindChip(null, t("optionsGlossaryEveryKind"))}
-          {CATEGORY_LIST.map((category) => kindChip(category, t(`category_${category.replace("-", "_")}`)))}
+          {CATEGORY_LIST.map((category) => kindChip(category, categoryName(category)))}
         </fieldset>
         <p class="hint" role="status">
           {results.length > 0 || !query.trim()
@@ -103,7 +103,7 @@ export function GlossarySection({ settings, save, route }: SectionProps & { rout
               >
                 <span class="result-title">{item.title}</span>
                 <span class="result-meta">
-                  {t(`category_${item.category.replace("-", "_")}`)}
+                  {categoryName(item.category)}
                   {hidden.has(item.id) && ` · ${t("optionsGlossaryHiddenBadge")}`}
                 </span>
               </button>

@@ -3,7 +3,7 @@ import { useState } from "preact/hooks";
 import { CATEGORY_LIST } from "../glossary/categories";
 import { type EntryFields, emptyFields, entryFromFields, type FieldErrors } from "../glossary/entry-form";
 import type { Entry } from "../glossary/schema";
-import { messageText, t } from "../shared/i18n";
+import { categoryName, messageText, t } from "../shared/i18n";
 
 interface Props {
   /** The fields to start from, and the id of the entry being edited (none for a new one). */
@@ -93,7 +93,7 @@ export function MyEntryForm({ initial, editing, taken, today, onSave, onCancel }
         >
           {CATEGORY_LIST.map((category) => (
             <option key={category} value={category}>
-              {t(`category_${category.replace("-", "_")}`)}
+              {categoryName(category)}
             </option>
           ))}
         </select>

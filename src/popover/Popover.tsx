@@ -6,7 +6,7 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { Entry } from "../glossary/schema";
 import { formatDate, heldOn, timelineAround } from "../shared/dates";
-import { t } from "../shared/i18n";
+import { categoryName, t } from "../shared/i18n";
 import type { Settings } from "../shared/settings";
 import { LocatorMap } from "./LocatorMap";
 
@@ -101,7 +101,7 @@ export function Popover(props: PopoverProps) {
           <h2 class="title" id="backstory-title">
             {entry.title}
           </h2>
-          <span class="category">{t(`category_${entry.category.replace("-", "_")}`)}</span>
+          <span class="category">{categoryName(entry.category)}</span>
         </div>
         {onPin && (
           <button

@@ -110,7 +110,8 @@ export class PopoverHost {
    */
   private tabOut(event: KeyboardEvent): void {
     const back = this.returnFocus;
-    if (event.key !== "Tab" || !back?.isConnected || !this.root || !onScreen(back)) return;
+    if (event.key !== "Tab" || !back?.isConnected || !this.root || !inWindow(back.getBoundingClientRect()))
+      return;
     const controls = [...this.root.querySelectorAll<HTMLElement>("a[href], button")];
     const at = this.root.activeElement;
     const leaving = event.shiftKey
@@ -146,8 +147,7 @@ export class PopoverHost {
     // The keyboard route scrolls to its term as the card opens: only a term seen in view can leave it.
     let inView = false;
     const update = () => {
-      const box = range.getBoundingClientRect();
-      const visible = box.bottom > 0 && box.top < innerHeight && box.right > 0 && box.left < innerWidth;
+      const visible = inWindow(range.getBoundingClientRect());
       if (visible) inView = true;
       else if (inView && handlers) return handlers.onTermOutOfView();
       void computePosition(reference, card, {
@@ -180,10 +180,9 @@ export class PopoverHost {
   }
 }
 
-/** Whether an element is in the window: focus sent back to one far up the page would be lost to sight. */
-function onScreen(element: HTMLElement): boolean {
-  const box = element.getBoundingClientRect();
-  return box.bottom > 0 && box.top < innerHeight && (box.width > 0 || box.height > 0);
+/** Whether a box is (partly) in the window: a term scrolled away, or a place focus would be lost to sight in. */
+function inWindow(box: DOMRect): boolean {
+  return box.bottom > 0 && box.top < innerHeight && box.right > 0 && box.left < innerWidth;
 }
 
 /** Parsed once per page and shared by every card the page opens. */

@@ -28,3 +28,6 @@ export const problemText = (found: Problem): string => formatProblem(found, t);
 
 /** A message of the pure core, worded in the reader's language. */
 export const messageText = (what: Message): string => formatMessage(what, t);
+
+/** A glossary category's name ("armed-group" is "Armed group"). */
+export const categoryName = (category: string): string => t(`category_${category.replace("-", "_")}`);
