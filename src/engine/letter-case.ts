@@ -13,6 +13,7 @@ export function acceptedEntries(
 ): number[] {
   const entries: number[] = [];
   for (const alias of aliases) {
+    if (alias.entry < 0) continue; // a name the aliases stand within (see IndexAlias.entry)
     if (alias.exact !== undefined) {
       if (!sameCase(text, start, end, alias.exact)) continue;
       // In a shouted headline ("OAKES IS BACK") an uppercase acronym is just a word in capitals.

@@ -49,6 +49,27 @@ describe("Matcher", () => {
   });
 });
 
+describe("Matcher and names an alias stands within", () => {
+  const obama: IndexAlias[] = [
+    { folded: foldAlias("Obama"), entry: 0 },
+    { folded: foldAlias("Barack Obama"), entry: 0 },
+    { folded: foldAlias("Michelle Obama"), entry: -1 },
+  ];
+
+  it("finds no term in such a name, nor the alias inside it", () => {
+    const text = "Michelle Obama’s memoir; Barack Obama and MICHELLE OBAMA; then Obama.";
+    expect(found(matcherFor(obama), text)).toEqual([
+      ["Barack Obama", 0],
+      ["Obama", 0],
+    ]);
+  });
+
+  it("lets another entry's alias of the same name win", () => {
+    const m = matcherFor([...obama, { folded: foldAlias("Michelle Obama"), entry: 1 }]);
+    expect(found(m, "Michelle Obama spoke")).toEqual([["Michelle Obama", 1]]);
+  });
+});
+
 describe("Matcher in capitals", () => {
   it("does not take a word in a shouted headline for an acronym", () => {
     const aliases: IndexAlias[] = [

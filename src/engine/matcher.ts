@@ -10,6 +10,11 @@ import { acceptedEntries } from "./letter-case";
 export interface IndexAlias {
   /** The alias folded with foldAlias. */
   folded: string;
+  /**
+   * The entry, or for a name the entry's aliases stand within but that is someone else ("Michelle
+   * Obama" for Barack Obama's "Obama", see notWithin in schema.ts) -(entry + 1): found like an alias,
+   * so the shorter alias inside it is not, and marked as nothing.
+   */
   entry: number;
   /** Set for case-sensitive aliases: the alias as written, whose letter case must match. */
   exact?: string;
@@ -30,6 +35,9 @@ export interface Match {
   /** Entries this text may stand for; more than one only when context words must tell them apart. */
   entries: number[];
 }
+
+/** What a name an entry's aliases stand within stands for (see IndexAlias.entry): nothing, found. */
+const NOBODY: number[] = [];
 
 /** A second matcher whose matches a scan finds in the same pass, and what to do with each. */
 export interface AlsoFind {
@@ -91,7 +99,8 @@ export class Matcher {
         aliases.push({ entry: this.aliases.entries[n] as number, exact: this.aliases.exact[n] });
       }
     }
-    const entries = acceptedEntries(aliases, text, start, end);
+    let entries = acceptedEntries(aliases, text, start, end);
+    if (entries.length === 0 && aliases.some((alias) => alias.entry < 0)) entries = NOBODY;
     if (aliases.every((alias) => alias.exact === undefined)) this.plainEntries.set(node, entries);
     else this.casedAliases.set(node, aliases);
     return entries;
@@ -117,8 +126,9 @@ export class Matcher {
         at.waitingHash = hash;
       }
     }
-    if (match) at.from = match.end;
-    return match;
+    if (!match) return undefined;
+    at.from = match.end;
+    return match.entries === NOBODY ? undefined : match;
   }
 
   /**
@@ -191,7 +201,7 @@ export class Matcher {
       i++;
       if (code !== SPACE && this.isTerminal(node) && endsWord(text, i)) {
         const entries = this.entriesAt(node, text, start, i);
-        if (entries.length > 0) {
+        if (entries.length > 0 || entries === NOBODY) {
           bestEnd = i;
           bestEntries = entries;
         }

@@ -55,6 +55,18 @@ describe("glossary checks", () => {
     expect(told).toEqual([]);
   });
 
+  it("rejects a name in notWithin that is an alias or holds none as whole words", () => {
+    const obama = (notWithin: string[]) =>
+      entry({ id: "barack-obama", title: "Barack Obama", aliases: ["Barack Obama", "Obama"], notWithin });
+    expect(check(file([obama(["Michelle Obama", "Malia Obama’s"])]))).toEqual([]);
+    expect(check(file([obama(["Obama"])]))[0]).toContain(
+      'barack-obama › notWithin: "Obama" is one of the entry\'s own aliases',
+    );
+    expect(check(file([obama(["Obamacare"])]))[0]).toContain(
+      'notWithin: "Obamacare" holds none of the entry\'s aliases as whole words',
+    );
+  });
+
   it("rejects a file that is not in canonical form", () => {
     const text = JSON.stringify([entry()]);
     expect(check({ name: "x.json", text })[0]).toContain("not in canonical form");
@@ -67,10 +79,14 @@ describe("the bundled glossary", () => {
     expect(problems).toEqual([]);
   });
 
-  it("compiles every alias into the index", () => {
+  it("compiles every alias, and every name an alias stands within, into the index", () => {
     const { entries } = checkGlossary(readGlossaryFiles(), commonEnglishWords(), todayIso());
     const index = compileIndex(entries);
     expect(index.entries.count).toBe(entries.length);
-    expect(index.aliases.entries.length).toBe(entries.reduce((sum, e) => sum + e.aliases.length, 0));
+    const names = (e: Entry) => e.aliases.length + (e.notWithin?.length ?? 0);
+    expect(index.aliases.entries.length).toBe(entries.reduce((sum, e) => sum + names(e), 0));
+    expect(index.aliases.entries.filter((entry) => entry < 0)).toHaveLength(
+      entries.reduce((sum, e) => sum + (e.notWithin?.length ?? 0), 0),
+    );
   });
 });

@@ -2,7 +2,7 @@
  * Checks the bundled glossary the way code is checked: beyond the schema, things that only make
  * sense across entries or against the calendar. Each problem names the file, the entry and the field.
  */
-import { foldAlias } from "../engine/fold";
+import { foldAlias, isWordCode } from "../engine/fold";
 import { type Entry, validateGlossary } from "./schema";
 
 export interface GlossaryFile {
@@ -80,6 +80,17 @@ export function checkGlossary(
         problems.push(`${where(entry)} › aliases: "${aliasText}" must start with a letter or digit`);
       }
     }
+    for (const name of entry.notWithin ?? []) {
+      const folded = foldAlias(name);
+      const aliases = entry.aliases.map((alias) => foldAlias(typeof alias === "string" ? alias : alias.text));
+      if (aliases.includes(folded)) {
+        problems.push(`${where(entry)} › notWithin: "${name}" is one of the entry's own aliases`);
+      } else if (!aliases.some((alias) => standsWithin(alias, folded))) {
+        problems.push(
+          `${where(entry)} › notWithin: "${name}" holds none of the entry's aliases as whole words`,
+        );
+      }
+    }
     for (const id of entry.related ?? []) {
       if (!fileOf.has(id)) problems.push(`${where(entry)} › related: no entry has the id "${id}"`);
       if (id === entry.id) problems.push(`${where(entry)} › related: an entry cannot relate to itself`);
@@ -101,4 +112,14 @@ export function checkGlossary(
     }
   }
   return { entries, problems };
+}
+
+/** Whether alias stands in name as whole words (both folded): "obama" in "michelle obama". */
+function standsWithin(alias: string, name: string): boolean {
+  for (let at = name.indexOf(alias); at >= 0; at = name.indexOf(alias, at + 1)) {
+    const end = at + alias.length;
+    const before = at === 0 || !isWordCode(name.charCodeAt(at - 1));
+    if (before && (end === name.length || !isWordCode(name.charCodeAt(end)))) return true;
+  }
+  return false;
 }

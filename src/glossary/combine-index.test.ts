@@ -6,7 +6,7 @@ import { ContextWords } from "../engine/marks";
 import { type IndexAlias, Matcher } from "../engine/matcher";
 import { aliasTable, compactTrie } from "../engine/trie-build";
 import { combineIndexes, combineTries } from "./combine-index";
-import type { CompiledIndex } from "./compile";
+import { type CompiledIndex, compileIndex } from "./compile";
 import { entryColumns, entryTitle } from "./entry-table";
 
 const SEED = 20200221;
@@ -64,6 +64,23 @@ describe("combineTries", () => {
     expect(found).toEqual(["Idlib", "Sochi agreement", "Hamas", "Gaza"]);
     const hamas = matcher.scan("Hamas")[0]?.entries ?? [];
     expect(hamas).toEqual([3]); // the reader's entry (after the 3 bundled ones), not the bundled 2
+  });
+
+  it("keeps a reader's names an alias stands within to the reader's entry", () => {
+    const obama = {
+      id: "barack-obama",
+      title: "Barack Obama",
+      aliases: ["Obama"],
+      notWithin: ["Michelle Obama"],
+      category: "person" as const,
+      summary: "The 44th US president.",
+      sources: [{ title: "Example", url: "https://example.org" }],
+      reviewed: "2026-01-01",
+    };
+    const combined = combineIndexes(indexOf(["Idlib", "Michelle"]), compileIndex([obama]));
+    const matcher = new Matcher(combined.aliases, combined.trie);
+    const found = matcher.scan("Michelle Obama, Obama and Michelle").map((match) => match.entries);
+    expect(found).toEqual([[2], [1]]);
   });
 
   it("keeps both indexes' context words, so a page finds either", () => {

@@ -22,7 +22,11 @@ export function combineIndexes(bundled: CompiledIndex, reader: CompiledIndex): C
   return {
     entries: joinColumns(bundled.entries, reader.entries),
     aliases: {
-      entries: [...bundled.aliases.entries, ...reader.aliases.entries.map((entry) => entry + entryOffset)],
+      // Negative for a name an entry's aliases stand within: -(entry + 1) (see IndexAlias.entry).
+      entries: [
+        ...bundled.aliases.entries,
+        ...reader.aliases.entries.map((entry) => (entry < 0 ? entry - entryOffset : entry + entryOffset)),
+      ],
       exact,
     },
     trie: combineTries(bundled.trie, reader.trie, aliasOffset),

@@ -31,6 +31,7 @@ export function compileIndex(entries: readonly Entry[]): CompiledIndex {
       if (typeof alias === "string") aliases.push({ folded: foldAlias(alias), entry: index });
       else aliases.push({ folded: foldAlias(alias.text), entry: index, exact: alias.text });
     }
+    for (const name of entry.notWithin ?? []) aliases.push({ folded: foldAlias(name), entry: -(index + 1) });
     const compiled: IndexEntry = { id: entry.id, title: entry.title, category: entry.category };
     if (entry.context?.require) compiled.require = entry.context.require.map(foldAlias);
     if (entry.context?.exclude) compiled.exclude = entry.context.exclude.map(foldAlias);

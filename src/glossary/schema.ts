@@ -46,6 +46,11 @@ export const EntrySchema = v.strictObject({
   id: v.pipe(v.string(), v.regex(ID, "must be lowercase words joined by hyphens")),
   title: text(100),
   aliases: v.pipe(v.array(Alias), v.minLength(1, "needs at least one alias")),
+  /**
+   * Longer names an alias stands within that are someone or something else ("Michelle Obama" for
+   * Barack Obama's "Obama"): they are never marked as this entry.
+   */
+  notWithin: v.optional(v.array(v.pipe(text(80), v.minLength(2, "must be at least 2 characters")))),
   category: v.picklist(CATEGORIES, `must be one of: ${CATEGORIES.join(", ")}`),
   summary: text(600),
   facts: v.optional(v.array(v.strictObject({ label: text(40), value: text(200) }))),

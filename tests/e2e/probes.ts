@@ -22,6 +22,15 @@ export function markedTexts(): string[] {
   return texts;
 }
 
+/** Each mark's text with up to 12 characters of its text node before it: which occurrence is marked. */
+export function marksInContext(): string[] {
+  const highlight = CSS.highlights.get("backstory");
+  return [...(highlight ?? [])].map((item) => {
+    const { startContainer, startOffset, endOffset } = item as StaticRange;
+    return (startContainer as Text).data.slice(Math.max(0, startOffset - 12), endOffset);
+  });
+}
+
 /** The centre of the first occurrence of text on the page, in viewport pixels, scrolled into view. */
 export function pointOnText(text: string): { x: number; y: number } | null {
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);

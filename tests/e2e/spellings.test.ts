@@ -1,12 +1,12 @@
 /**
  * Terms as pages really spell them: without their diacritics, with a decomposed dotted capital I, a
  * non-breaking hyphen, a curly possessive apostrophe, split by markup and a no-break space; and "is"
- * in lower case is never the case-sensitive acronym IS. Matching folds text with the browser's own
+ * in lower case is never the case-sensitive acronym IS; "Obama" within "Michelle Obama" is not Barack. Matching folds text with the browser's own
  * Unicode tables, so this is checked in each browser, not only in Node.
  */
 import { describe, expect, it } from "vitest";
 import { BROWSERS, waitFor } from "./harness";
-import { markedTexts } from "./probes";
+import { markedTexts, marksInContext } from "./probes";
 import { useSession } from "./session";
 
 const EXPECTED = [
@@ -17,6 +17,8 @@ const EXPECTED = [
   "Assad\u2019s forces",
   "Sochi\u00a0agreement",
   "Gazprom",
+  "Obama",
+  "Biden",
 ];
 
 describe.each(BROWSERS)("%s: spellings", (name) => {
@@ -29,6 +31,21 @@ describe.each(BROWSERS)("%s: spellings", (name) => {
       "the page's marks",
     );
     expect((await tab.evaluate(markedTexts)).sort()).toEqual([...EXPECTED].sort());
+    await tab.close();
+  });
+
+  it("marks a surname on its own, never within a name its entry lists as someone else's", async () => {
+    const tab = await session.browser.newTab(session.server.url("/fixtures/spellings.html"));
+    await waitFor(
+      () => tab.evaluate(markedTexts).then((marks) => marks.length >= EXPECTED.length),
+      "the page's marks",
+    );
+    const marks = await tab.evaluate(marksInContext);
+    // Each mark with the 12 characters before it: the later, bare names, not those within others'.
+    expect(marks.filter((mark) => /(Obama|Biden)$/.test(mark)).sort()).toEqual([
+      "first; then Obama",
+      "n Obama and Biden",
+    ]);
     await tab.close();
   });
 });
