@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { type EntryFields, emptyFields, entryFromFields, fieldsOf } from "./entry-form";
+import { type EntryFields, emptyFields, entryFromFields, fieldsOf, keepUnshown } from "./entry-form";
 import { englishMessage } from "./problems-english";
+import type { Entry } from "./schema";
 
 const taken = new Map([["idlib", "the built-in glossary"]]);
 
@@ -81,5 +82,39 @@ describe("entryFromFields", () => {
       "original-id",
     );
     expect(result.ok && result.entry.id).toBe("original-id");
+  });
+});
+
+describe("keepUnshown", () => {
+  const before: Entry = {
+    id: "harrow-weir",
+    title: "Harrow Weir",
+    aliases: ["Harrow Weir", { text: "Harrow", caseSensitive: true }],
+    category: "place",
+    summary: "A made-up weir.",
+    timeline: [{ date: "2019-05", text: "Rebuilt." }],
+    sources: [
+      { title: "First", url: "https://example.org/a" },
+      { title: "Second", url: "https://example.org/b" },
+    ],
+    reviewed: "2026-11-01",
+  };
+  const edit = (fields: Partial<EntryFields>): Entry => {
+    const result = entryFromFields({ ...fieldsOf(before), ...fields }, new Map(), "2026-11-27", before.id);
+    if (!result.ok) throw new Error("the form refused the edit");
+    return keepUnshown(before, result.entry);
+  };
+
+  it("keeps the timeline, each alias's letter case and every source while the first is unchanged", () => {
+    expect(edit({ summary: "Edited." })).toEqual({ ...before, summary: "Edited.", reviewed: "2026-11-27" });
+  });
+
+  it("puts a changed first source before the others, and drops an alias the reader removed", () => {
+    const after = edit({ source: "https://example.org/c", aliases: "" });
+    expect(after.sources.map((source) => source.url)).toEqual([
+      "https://example.org/c",
+      "https://example.org/b",
+    ]);
+    expect(after.aliases).toEqual(["Harrow Weir"]);
   });
 });

@@ -81,6 +81,21 @@ export function entryFromFields(
   return { ok: true, entry: result.output };
 }
 
+/**
+ * The entry saved from the form in place of `before`, keeping what the form does not show: its
+ * timeline, facts, offices, map, related entries, context words and names an alias stands within,
+ * its further sources (all of them while the first is unchanged), and each alias's letter case rule.
+ */
+export function keepUnshown(before: Entry, edited: Entry): Entry {
+  const textOf = (alias: Entry["aliases"][number]) => (typeof alias === "string" ? alias : alias.text);
+  const aliases = edited.aliases.map(
+    (alias) => before.aliases.find((old) => textOf(old) === textOf(alias)) ?? alias,
+  );
+  const [first, ...more] = before.sources;
+  const sources = first?.url === edited.sources[0]?.url ? before.sources : [...edited.sources, ...more];
+  return { ...before, ...edited, aliases, sources };
+}
+
 function fieldOf(path: string[]): keyof EntryFields {
   if (path[0] === "sources") return "source";
   // No alias at all, or a bad first one, is a problem with the title (the first alias).

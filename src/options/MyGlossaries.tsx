@@ -5,7 +5,7 @@
 import { useState } from "preact/hooks";
 import browser from "webextension-polyfill";
 import { bundledIndex } from "../glossary/bundled";
-import { type EntryFields, emptyFields, fieldsOf } from "../glossary/entry-form";
+import { type EntryFields, emptyFields, fieldsOf, keepUnshown } from "../glossary/entry-form";
 import { entryRows } from "../glossary/entry-table";
 import { exportText } from "../glossary/import";
 import { OWN_GLOSSARY_ID, type ReaderGlossary, takenIds } from "../glossary/reader-glossary";
@@ -28,8 +28,9 @@ export function MyGlossaries() {
   const [editing, setEditing] = useState<{ glossary: string; entry: Entry } | null>(null);
   if (!glossaries) return null;
 
-  const saveEntry = async (entry: Entry): Promise<string | null> => {
+  const saveEntry = async (edited: Entry): Promise<string | null> => {
     const into = editing?.glossary ?? OWN_GLOSSARY_ID;
+    const entry = editing ? keepUnshown(editing.entry, edited) : edited;
     try {
       await store.update((list) => {
         const own: ReaderGlossary = list.find((g) => g.id === into) ?? {

@@ -234,6 +234,60 @@ describe.each(BROWSERS)("%s: my glossaries", (name) => {
     await article.close();
   });
 
+  it("edits an imported entry's summary with the form and keeps all the form does not show", async () => {
+    await options.bringToFront();
+    const weir = {
+      id: "harrow-weir",
+      title: "Harrow Weir",
+      aliases: ["Harrow Weir", { text: "Harrow", caseSensitive: true }],
+      notWithin: ["Harrow School"],
+      category: "place",
+      summary: "A made-up weir on the Quill.",
+      facts: [{ label: "River", value: "the made-up Quill" }],
+      timeline: [{ date: "2019-05", text: "Rebuilt after a made-up flood." }],
+      sources: [
+        { title: "Example source", url: "https://example.org/weir" },
+        { title: "Second source", url: "https://example.org/weir-history" },
+      ],
+      reviewed: "2026-11-01",
+    };
+    const file = join(tmpdir(), "harrow-weir.json");
+    writeFileSync(file, JSON.stringify([weir]));
+    await importFile(file);
+    await waitForText(options, "[data-counts]", "1 new, 0 changed, 0 unchanged, 0 invalid.");
+    await click(options, 'button[name="confirmImport"]');
+    await waitForText(options, "[data-import-status]", "Imported harrow-weir.json.");
+
+    await click(options, '[data-entry="harrow-weir"] button[name="editEntry"]');
+    await waitFor(
+      () =>
+        options.evaluate(
+          () => (document.querySelector("#entry-title") as HTMLInputElement).value === "Harrow Weir",
+        ),
+      "the form holding the entry",
+    );
+    await fill(options, "#entry-summary", "A made-up weir on the Quill, its summary edited.");
+    await click(options, 'button[name="saveEntry"]');
+    type Saved = { readerGlossaries?: { glossaries: { entries: { id: string; summary: string }[] }[] } };
+    const after = await waitFor(async () => {
+      const { readerGlossaries } = (await stored(options)) as Saved;
+      const entries = readerGlossaries?.glossaries.flatMap((glossary) => glossary.entries) ?? [];
+      const found = entries.find((entry) => entry.id === "harrow-weir");
+      return found?.summary.includes("edited") ? found : null;
+    }, "the edited entry stored");
+    expect(after).toEqual({
+      ...weir,
+      summary: "A made-up weir on the Quill, its summary edited.",
+      reviewed: (after as unknown as { reviewed: string }).reviewed,
+    });
+
+    const article = await session.browser.newTab(session.server.url("/fixtures/my-glossaries.html"));
+    const view = await explain(article, "Harrow Weir");
+    expect(view.text).toContain("its summary edited");
+    expect(view.text).toContain("Rebuilt after a made-up flood.");
+    await article.close();
+  });
+
   it("previews a re-import into an existing glossary as changes, and replaces it when the reader chooses to", async () => {
     await options.bringToFront();
     const good = JSON.parse(readFileSync(join(FIXTURES, "import-good.json"), "utf8"));
@@ -274,7 +328,7 @@ describe.each(BROWSERS)("%s: my glossaries", (name) => {
       () => options.evaluate(() => (window as unknown as { exported?: Promise<string> }).exported ?? null),
       "the export",
     );
-    expect(JSON.parse(exported).glossaries).toHaveLength(3);
+    expect(JSON.parse(exported).glossaries).toHaveLength(4);
     // Lose some of it: remove a glossary.
     await click(options, '[data-glossary="import-good"] button[name="removeGlossary"]');
     await waitFor(
@@ -285,7 +339,7 @@ describe.each(BROWSERS)("%s: my glossaries", (name) => {
     const file = join(tmpdir(), "backstory-export.json");
     writeFileSync(file, exported);
     await importFile(file);
-    await waitForText(options, "[data-counts]", "Restores 3 glossaries (4 entries) and your settings");
+    await waitForText(options, "[data-counts]", "Restores 4 glossaries (5 entries) and your settings");
     await click(options, 'button[name="confirmImport"]');
     await waitForText(options, "[data-import-status]", "Imported backstory-export.json.");
     expect(await stored(options)).toEqual(before);
