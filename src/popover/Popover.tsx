@@ -61,7 +61,7 @@ export function Popover(props: PopoverProps) {
     if (shown.current && shown.current !== entry) card.current?.scrollTo({ top: 0 });
     shown.current = entry;
   }, [entry]);
-  const moreBelow = useMoreBelow(card, entry);
+  const { scrolled, moreBelow } = useScrollEdges(card, entry);
   const [map, setMap] = useState<{ id: string; svg: string } | null>(null);
   useEffect(() => {
     if (!entry.coordinates) return;
@@ -86,7 +86,7 @@ export function Popover(props: PopoverProps) {
       lang="en"
       dir="ltr"
     >
-      <div class="header">
+      <div class={scrolled ? "header scrolled" : "header"}>
         {trail.length > 1 && (
           <button
             type="button"
@@ -187,16 +187,24 @@ export function Popover(props: PopoverProps) {
 }
 
 /**
- * Whether the card holds more than it shows below its visible box, for the fade that says so. A state
- * of its own element rather than a class on the card: the host reveals a prepared card by taking a
- * class off it directly, which a re-rendered class attribute would put back.
+ * Whether the card's content is scrolled under its header (for the line under it), and whether it
+ * holds more than it shows below its visible box (for the fade that says so). States of their own
+ * elements rather than classes on the card: the host reveals a prepared card by taking a class off it
+ * directly, which a re-rendered class attribute would put back.
  */
-function useMoreBelow(card: { current: HTMLElement | null }, entry: Entry): boolean {
+function useScrollEdges(
+  card: { current: HTMLElement | null },
+  entry: Entry,
+): { scrolled: boolean; moreBelow: boolean } {
+  const [scrolled, setScrolled] = useState(false);
   const [more, setMore] = useState(false);
   useEffect(() => {
     const element = card.current;
     if (!element) return;
-    const check = () => setMore(element.scrollTop + element.clientHeight < element.scrollHeight - 1);
+    const check = () => {
+      setScrolled(element.scrollTop > 0);
+      setMore(element.scrollTop + element.clientHeight < element.scrollHeight - 1);
+    };
     // The host sets the card's height once it has found its place, so its size is watched too.
     const observer = new ResizeObserver(check);
     observer.observe(element);
@@ -206,7 +214,7 @@ function useMoreBelow(card: { current: HTMLElement | null }, entry: Entry): bool
       element.removeEventListener("scroll", check);
     };
   }, [card, entry]);
-  return more;
+  return { scrolled, moreBelow: more };
 }
 
 /** People's roles and years in office, with the ones held when the article was written marked. */

@@ -46,14 +46,17 @@ describe.each(BROWSERS)("%s: the explainer", (name) => {
     await settledExplainer(tab, "Idlib's card to hold still");
     const seen = await tab.inExplainer<CardScroll>(CARD_SCROLL, "top");
     expect(seen?.scrollTop).toBe(0);
+    expect(seen?.divider).toBe("none");
     expect(seen?.visible, JSON.stringify(seen)).toMatchObject({ since: true, firstSince: true });
   });
 
-  it("keeps its header in view while its content scrolls", async () => {
+  it("keeps its header in view, with a line under it, while its content scrolls", async () => {
     await openOn("Idlib");
     await settledExplainer(tab, "Idlib's card to hold still");
     const seen = await tab.inExplainer<CardScroll>(CARD_SCROLL, "end");
     expect(seen?.scrollTop).toBeGreaterThan(500);
+    // With a line under it, so what scrolls beneath does not run into the title.
+    expect(seen?.divider).not.toBe("none");
     // In the box, and on top: the title, pin and close button are what a reader's pointer finds there.
     expect(seen?.visible, JSON.stringify(seen)).toMatchObject({ title: true, pin: true, close: true });
   });
@@ -149,6 +152,8 @@ describe.each(BROWSERS)("%s: the explainer", (name) => {
 
 interface CardScroll {
   scrollTop: number;
+  /** The header's box-shadow: the line under it while content is scrolled beneath it. */
+  divider: string;
   /**
    * For each part: wholly inside the box the card shows, and the part itself found at its centre (for
    * the first event since the article: its date, where the reader's eye starts).
@@ -179,6 +184,7 @@ const CARD_SCROLL = `async function (to) {
   const buttons = [...card.querySelectorAll(".header button")];
   return JSON.stringify({
     scrollTop: card.scrollTop,
+    divider: getComputedStyle(card.querySelector(".header")).boxShadow,
     visible: {
       title: seen(card.querySelector(".title")),
       pin: seen(card.querySelector(".pin")),
