@@ -23,6 +23,8 @@ export class PopoverHost {
   private stopFollowing: (() => void) | null = null;
   /** Where focus was before a keyboard reader was taken into the explainer, to give it back. */
   private returnFocus: HTMLElement | null = null;
+  /** The term the card shown explains: where Tab goes on from when the reader's place is far. */
+  private term: StaticRange | null = null;
   /** The card on the page was rendered ahead of its dwell's end and is not shown yet. */
   private prepared = false;
   /** The shadow root has adopted the card's stylesheet (else a <style> element carries it). */
@@ -75,6 +77,7 @@ export class PopoverHost {
       );
       return;
     }
+    this.term = anchor;
     // Revealing is one class off the card: the rest of it is as rendered ahead (same entry, same props).
     this.follow(
       anchor,
@@ -100,28 +103,35 @@ export class PopoverHost {
     this.prepared = false;
     if (hadFocus) this.returnFocus?.focus({ preventScroll: true });
     this.returnFocus = null;
+    this.term = null;
   }
 
   /**
    * Tab past the card's last control, or Shift+Tab before its first, goes back to where the keyboard
    * reader came from (Tab on to what follows it), as a popover's focus does, not to the end of the
-   * page, where the card's host element stands. Only while that place is on screen: a reader who
-   * stepped from term to term far down the page would not see where focus went.
+   * page, where the card's host element stands. That place must be on screen: a reader who stepped
+   * from term to term far down the page, or was on nothing, goes on from the term instead, to the
+   * page's next (or previous) control.
    */
   private tabOut(event: KeyboardEvent): void {
-    const back = this.returnFocus;
-    if (event.key !== "Tab" || !back?.isConnected || !this.root || !inWindow(back.getBoundingClientRect()))
-      return;
+    if (event.key !== "Tab" || !this.root) return;
     const controls = [...this.root.querySelectorAll<HTMLElement>("a[href], button")];
     const at = this.root.activeElement;
     const leaving = event.shiftKey
       ? at === controls[0] || !controls.includes(at as HTMLElement)
       : at === controls.at(-1);
     if (!leaving) return;
-    // Focus where the reader came from; with Tab, the browser then moves on from there. Where it
-    // cannot take focus (the page's body), the browser's own order is left as it was.
-    back.focus({ preventScroll: true });
-    if (event.shiftKey && document.activeElement === back) event.preventDefault();
+    const back = this.returnFocus;
+    if (back?.isConnected && inWindow(back.getBoundingClientRect())) {
+      // Focus where the reader came from; with Tab, the browser then moves on from there.
+      back.focus({ preventScroll: true });
+      if (event.shiftKey && document.activeElement === back) event.preventDefault();
+      return;
+    }
+    const beside = this.term && controlBeside(this.term.startContainer, event.shiftKey, this.host);
+    if (!beside) return; // none: the browser's own order
+    event.preventDefault();
+    beside.focus();
   }
 
   /**
@@ -178,6 +188,26 @@ export class PopoverHost {
     };
     this.stopFollowing = autoUpdate(reference, card, update, { animationFrame: false });
   }
+}
+
+const CONTROLS =
+  'a[href], area[href], button, input:not([type="hidden"]), select, textarea, summary, iframe, [tabindex], [contenteditable]:not([contenteditable="false"]), audio[controls], video[controls]';
+
+/** The page's first control Tab reaches after node, or with `before` the last before it (or around it). */
+function controlBeside(node: Node, before: boolean, ours: Element | null): HTMLElement | undefined {
+  const controls = [...document.querySelectorAll<HTMLElement>(CONTROLS)].filter(
+    (control) =>
+      control !== ours &&
+      control.tabIndex >= 0 &&
+      !(control as HTMLButtonElement).disabled &&
+      !control.closest("[inert]") &&
+      control.checkVisibility({ visibilityProperty: true }),
+  );
+  const follows = (a: Node, b: Node) =>
+    (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+  return before
+    ? controls.findLast((control) => follows(control, node))
+    : controls.find((control) => follows(node, control));
 }
 
 /** Whether a box is (partly) in the window: a term scrolled away, or a place focus would be lost to sight in. */

@@ -102,6 +102,57 @@ describe.each(BROWSERS)("%s: the keyboard route", (name) => {
     });
   });
 
+  it("leaves the explainer by Tab and Shift+Tab for the controls around its term when the reader's place is far", async () => {
+    // The reader is on a link at the top; the page's last term's paragraph has a link before and after it.
+    await article.evaluate(() => {
+      const link = (id: string) =>
+        Object.assign(document.createElement("a"), { id, href: `#${id}`, textContent: id });
+      const ranges = [...(CSS.highlights.get("backstory") ?? [])] as StaticRange[];
+      const follows = (a: StaticRange, b: StaticRange) =>
+        a.startContainer.compareDocumentPosition(b.startContainer) & Node.DOCUMENT_POSITION_FOLLOWING
+          ? -1
+          : 1;
+      const last = ranges.sort(follows).at(-1) as StaticRange;
+      const paragraph = last.startContainer.parentElement?.closest("p, h2, li") as HTMLElement;
+      paragraph.before(link("before-term"));
+      paragraph.after(link("after-term"));
+      const top = link("top");
+      document.querySelector("article p")?.prepend(top);
+      top.focus();
+    });
+    await settled(() => article.evaluate(markedTexts), "the marks to settle again");
+    const options = await browser.newTab(browser.extensionUrl("src/options/index.html"));
+    // Open the first term, then step back to the last: its card comes up far below the reader's link.
+    const openLast = async () => {
+      await askReadingTabs(options, "explain", ["idlib"]);
+      await askReadingTabs(options, "explain", ["previous"]);
+      await article.bringToFront();
+      await waitFor(() => focusIsInExplainer(), "focus in the explainer");
+      const topOnScreen = await article.evaluate(
+        () => (document.getElementById("top")?.getBoundingClientRect().bottom ?? 0) > 0,
+      );
+      expect(topOnScreen).toBe(false);
+    };
+    const focused = () =>
+      article.evaluate(() => document.activeElement?.id || document.activeElement?.tagName);
+    await openLast();
+    for (let presses = 0; (await focusIsInExplainer()) && presses < 60; presses++) await article.press("Tab");
+    expect(await focused()).toBe("after-term");
+    // From the top link again (after-term, on screen by the term, would be the reader's place now).
+    await article.evaluate(() => document.getElementById("top")?.focus());
+    await openLast();
+    await article.keyDown("Shift");
+    await article.press("Tab");
+    await article.keyUp("Shift");
+    expect(await focused()).toBe("before-term");
+    await article.press("Escape");
+    await options.close();
+    await article.evaluate(() => {
+      for (const id of ["top", "before-term", "after-term"]) document.getElementById(id)?.remove();
+    });
+    await settled(() => article.evaluate(markedTexts), "the marks to settle again");
+  });
+
   it("closes an explainer once the reader scrolls its term out of view", async () => {
     const options = await browser.newTab(browser.extensionUrl("src/options/index.html"));
     await askReadingTabs(options, "explain", ["next"]);
