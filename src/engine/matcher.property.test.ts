@@ -129,6 +129,20 @@ describe("Matcher properties", () => {
     );
   });
 
+  it("takes names an alias stands within as matches of nobody: they consume their text, marking nothing", () => {
+    fc.assert(
+      fc.property(scenario, ({ terms, text }) => {
+        // Every other term is a name of nobody (see IndexAlias.entry): -(entry + 1).
+        const aliases = aliasesOf(terms).map((alias, n) => (n % 2 ? { ...alias, entry: -n - 1 } : alias));
+        const ours = matcherFor(aliases)
+          .scan(text)
+          .map((m) => [m.start, m.end, m.entries[0]]);
+        expect(ours).toEqual(reference(terms, text).filter(([, , entry]) => entry % 2 === 0));
+      }),
+      { seed: SEED, numRuns: RUNS },
+    );
+  });
+
   it("finds a second matcher's matches in the same pass, each kind as its own scan finds it", () => {
     fc.assert(
       fc.property(scenario, ({ terms, text }) => {
