@@ -76,7 +76,8 @@ export function Popup() {
           {t(enabled ? "popupTurnOff" : "popupTurnOn")}
         </button>
       </div>
-      {reading && (
+      {/* Off everywhere, this site's own switch changes nothing: not shown, not to contradict. */}
+      {reading && enabled && (
         <div class="status site">
           <span class={`dot ${running ? "on" : "off"}`} aria-hidden="true" />
           <span class="site-state" role="status">

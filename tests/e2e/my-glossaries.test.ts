@@ -212,6 +212,14 @@ describe.each(BROWSERS)("%s: my glossaries", (name) => {
       await waitForText(options, where, message);
       // All or nothing: with any problem there is nothing to confirm.
       expect(await options.evaluate(centreOf, 'button[name="confirmImport"]')).toBeNull();
+      if (where === "[data-problems]") {
+        // The preview's Import button is there but unusable, and looks it.
+        const look = await options.evaluate(() => {
+          const button = document.querySelector('button[name="confirmImport"]') as HTMLButtonElement;
+          return [button.disabled, getComputedStyle(button).opacity, getComputedStyle(button).cursor];
+        });
+        expect(look).toEqual([true, "0.5", "not-allowed"]);
+      }
       expect(await stored(options)).toEqual(before);
     }
   });

@@ -28,6 +28,11 @@ const SCROLL_TO_MAP = `async function () {
 /** The extension page's own storage API (extension pages run with the extension's privileges). */
 declare const chrome: { storage: { sync: { set(items: object): Promise<void> } } };
 
+/** The open card's color-scheme, read inside its closed shadow root. */
+const COLOR_SCHEME = `function () {
+  return JSON.stringify(getComputedStyle(this.querySelector(".card")).colorScheme);
+}`;
+
 describe.each(BROWSERS)("%s: pictures in the explainer", (name) => {
   const session = useSession(name);
   let tab: Tab;
@@ -68,6 +73,8 @@ describe.each(BROWSERS)("%s: pictures in the explainer", (name) => {
       if (theme === "dark") await setTheme("dark");
       const view = await openSteady(term, mapLabel);
       await tab.inExplainer(SCROLL_TO_MAP);
+      // Its scrollbar (where the system draws one) takes the card's theme, not the page's.
+      expect(await tab.inExplainer<string>(COLOR_SCHEME)).toBe(theme);
       const snapshot = `${name}-${term.toLowerCase()}${theme === "dark" ? "-dark" : ""}`;
       mkdirSync(SCRATCH, { recursive: true });
       const shot = join(SCRATCH, `${snapshot}.png`);

@@ -77,14 +77,17 @@ describe.each(BROWSERS)("%s: the toolbar popup", (name) => {
 
   it("turns Backstory off everywhere, and on again", async () => {
     const popup = await openPopup();
-    await clickOn(popup, "button", "Turn off");
+    await clickOn(popup, "button", "Turn off everywhere");
     await marksAre((marks) => marks.length === 0, "no marks with Backstory off");
     await waitFor(
       () =>
         popup.evaluate(() => document.querySelector(".status strong")?.textContent === "Backstory is off"),
       "the popup to say Backstory is off",
     );
-    await clickOn(popup, "button", "Turn on");
+    // Nothing says it is still on for this site, or offers to turn it off here.
+    expect(await siteState(popup)).toBeUndefined();
+    expect(await popup.evaluate(() => document.body.textContent?.includes("Turn off here"))).toBe(false);
+    await clickOn(popup, "button", "Turn on everywhere");
     await marksAre((marks) => marks.length === first.length, "the marks back");
     await popup.close();
   });
