@@ -2,7 +2,7 @@
  * The popover's place in the page: one inert host element with a closed shadow root, created when an
  * explainer opens and removed when it closes, so a page without an open explainer holds no trace of us.
  */
-import { autoUpdate, computePosition, flip, inline, offset, shift, size } from "@floating-ui/dom";
+import { autoUpdate, computePosition, inline, offset, shift, size } from "@floating-ui/dom";
 import { render } from "preact";
 import { HOST_TAG } from "../shared/host-tag";
 import { t } from "../shared/i18n";
@@ -162,11 +162,10 @@ export class PopoverHost {
       else if (inView && handlers) return handlers.onTermOutOfView();
       void computePosition(reference, card, {
         strategy: "fixed",
-        placement: "bottom-start",
+        placement: sideFor(range.getBoundingClientRect(), card),
         middleware: [
           inline(),
           offset(8),
-          flip({ fallbackPlacements: ["top-start"], padding: 5 }),
           shift({ padding: 5 }),
           // Never past the viewport's edge: a tall card scrolls inside itself instead.
           size({
@@ -174,7 +173,7 @@ export class PopoverHost {
             apply: ({ availableHeight }) => {
               // Only a change is written: rewriting the same height would make floating-ui's next
               // measurement lay the page out again.
-              const maxHeight = `${Math.max(160, Math.min(440, availableHeight))}px`;
+              const maxHeight = `${Math.max(80, Math.min(440, availableHeight))}px`;
               if (card.style.maxHeight !== maxHeight) card.style.maxHeight = maxHeight;
             },
           }),
@@ -208,6 +207,19 @@ function controlBeside(node: Node, before: boolean, ours: Element | null): HTMLE
   return before
     ? controls.findLast((control) => follows(control, node))
     : controls.find((control) => follows(node, control));
+}
+
+/**
+ * Below the term, unless the whole card fits only above it, or fits on neither side and above has
+ * more room. Chosen from the card's full height (its scrollHeight, whatever height it was last
+ * given): floating-ui's flip, run before the card is sized to the side it is on, would find it fits
+ * there once shrunk, and keep a tall card on the smaller side.
+ */
+function sideFor(line: DOMRect, card: HTMLElement): "bottom-start" | "top-start" {
+  const wanted = Math.min(440, card.scrollHeight + 2); // its borders; 440 px at most (popover.css)
+  const below = innerHeight - line.bottom - 13; // the 8 px gap and 5 px from the edge
+  const above = line.top - 13;
+  return wanted <= below || below >= above ? "bottom-start" : "top-start";
 }
 
 /** Whether a box is (partly) in the window: a term scrolled away, or a place focus would be lost to sight in. */

@@ -40,6 +40,8 @@ export interface Tab {
   explainer(): Promise<ExplainerView | null>;
   /** Scrolls the explainer's button with this label into view (as a reader would), then reads it. */
   revealInExplainer(label: string): Promise<ExplainerView | null>;
+  /** Resizes the viewport (CSS pixels), as a narrow window or a phone would have it. */
+  setViewport(width: number, height: number): Promise<void>;
   /** Saves a PNG of the viewport, or of one rectangle of it (viewport pixels). */
   screenshot(path: string, clip?: { x: number; y: number; width: number; height: number }): Promise<void>;
   close(): Promise<void>;
@@ -239,6 +241,7 @@ function chromiumTab(context: BrowserContext, page: PlaywrightPage): Tab {
     press: (key) => page.keyboard.press(key),
     explainer: () => readChromium(undefined),
     revealInExplainer: (label) => readChromium(label),
+    setViewport: (width, height) => page.setViewportSize({ width, height }),
     screenshot: async (path, clip) => void (await page.screenshot(clip ? { path, clip } : { path })),
     close: () => page.close(),
     tap: (x, y) => chromiumTap(context, page, x, y),
@@ -391,6 +394,7 @@ function firefoxTab(browser: PuppeteerBrowser, page: PuppeteerPage): Tab {
     press: (key) => page.keyboard.press(key as never),
     explainer: () => readFirefox(undefined),
     revealInExplainer: (label) => readFirefox(label),
+    setViewport: (width, height) => page.setViewport({ width, height }),
     screenshot: async (path, clip) => void (await page.screenshot(clip ? { path, clip } : { path })),
     close: () => page.close(),
     tap: (x, y) => page.touchscreen.tap(x, y),

@@ -41,18 +41,18 @@ describe.each(BROWSERS)("%s: where the explainer goes", (name) => {
   });
 
   /** Opens the term's explainer with the term's line centred at y, as a reader resting on it. */
-  const openAt = async (y: number) => {
+  const openAt = async (y: number, term = TERM, approach = 60) => {
     await tab.press("Escape");
     await tab.mouseMove(2, 2);
     await waitFor(() => tab.explainer().then((view) => view === null), "no explainer");
     const point = await waitFor(
-      () => tab.evaluate(placeText, [TERM, y] as [string, number]),
-      `${TERM} placed`,
+      () => tab.evaluate(placeText, [term, y] as [string, number]),
+      `${term} placed`,
     );
     expect(Math.abs(point.y - y)).toBeLessThan(2);
-    await tab.mouseMove(point.x - 60, point.y, 2);
+    await tab.mouseMove(point.x - approach, point.y, 2);
     await tab.mouseMove(point.x, point.y, 3);
-    return settledExplainer(tab, `the explainer for ${TERM}`);
+    return settledExplainer(tab, `the explainer for ${term}`);
   };
 
   it("goes below a term near the top of the window, 8–10 px from its line", async () => {
@@ -63,6 +63,24 @@ describe.each(BROWSERS)("%s: where the explainer goes", (name) => {
   it("goes above a term near the bottom of the window, 8–10 px from its line", async () => {
     const view = await openAt((viewport[1] ?? 800) - 80);
     expect(expectPlaced(view, await tab.evaluate(lineOf, TERM), viewport, { gap: true })).toBe("above");
+  });
+
+  it("goes to the side with more room for a long card that fits on neither, in a narrow window", async () => {
+    // As on a phone: 400 px wide. Putin's card (offices, timeline) is taller than the 330 px below
+    // his name and the 400 above it; sized to fit below first, it used to stay there.
+    await tab.mouseMove(2, 2);
+    await tab.setViewport(400, 800);
+    try {
+      const term = "Vladimir Putin";
+      const view = await openAt(420, term, 30);
+      const line = await tab.evaluate(lineOf, term);
+      expect(expectPlaced(view, line, [400, 800], { gap: true })).toBe("above");
+      expect(view.rect.height).toBeGreaterThan(800 - (line?.bottom ?? 0) - 13);
+    } finally {
+      await tab.press("Escape");
+      await tab.mouseMove(2, 2);
+      await tab.setViewport(viewport[0] ?? 1280, viewport[1] ?? 800);
+    }
   });
 
   it("follows the term when the page scrolls", async () => {
