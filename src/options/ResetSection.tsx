@@ -1,5 +1,5 @@
 /** Reset to defaults, after the reader confirms: every setting, the site lists and hidden terms. */
-import { useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { t } from "../shared/i18n";
 import { DEFAULT_SETTINGS } from "../shared/settings";
 import type { SectionProps } from "./Options";
@@ -7,6 +7,21 @@ import type { SectionProps } from "./Options";
 export function ResetSection({ save }: SectionProps) {
   const [asking, setAsking] = useState(false);
   const [done, setDone] = useState(false);
+  const cancel = useRef<HTMLButtonElement>(null);
+  const reset = useRef<HTMLButtonElement>(null);
+  // Whether the question was answered: focus goes back to the button that asked it, not on opening.
+  const answered = useRef(false);
+  useEffect(() => {
+    // The question opens on its safe answer; once answered, focus returns to where it was asked.
+    if (asking) cancel.current?.focus();
+    else if (answered.current) reset.current?.focus();
+    answered.current = false;
+  }, [asking]);
+  const close = () => {
+    answered.current = true;
+    setAsking(false);
+  };
+
   return (
     <>
       <p>{t("optionsResetHint")}</p>
@@ -14,6 +29,7 @@ export function ResetSection({ save }: SectionProps) {
         <button
           type="button"
           class="danger"
+          ref={reset}
           onClick={() => {
             setAsking(true);
             setDone(false);
@@ -22,19 +38,24 @@ export function ResetSection({ save }: SectionProps) {
           {t("optionsResetButton")}
         </button>
       ) : (
-        <fieldset class="confirm">
+        <fieldset
+          class="confirm"
+          onKeyDown={(event) => {
+            if (event.key === "Escape") close();
+          }}
+        >
           <legend>{t("optionsResetConfirmQuestion")}</legend>
           <button
             type="button"
             class="danger"
             onClick={async () => {
               if (await save({ ...DEFAULT_SETTINGS })) setDone(true);
-              setAsking(false);
+              close();
             }}
           >
             {t("optionsResetConfirm")}
           </button>{" "}
-          <button type="button" onClick={() => setAsking(false)}>
+          <button type="button" ref={cancel} onClick={close}>
             {t("optionsResetCancel")}
           </button>
         </fieldset>

@@ -4,6 +4,7 @@ import { t } from "../shared/i18n";
 import { SITE_MODES } from "../shared/settings";
 import { normalisePattern } from "../shared/sites";
 import type { SectionProps } from "./Options";
+import { useFocusAfterRemoval } from "./use-focus-after-removal";
 
 export function SitesSection({ settings, save }: SectionProps) {
   const only = settings.siteMode === "only";
@@ -11,6 +12,7 @@ export function SitesSection({ settings, save }: SectionProps) {
   const list = settings[key];
   const [text, setText] = useState("");
   const [problem, setProblem] = useState<string | null>(null);
+  const removing = useFocusAfterRemoval();
 
   const add = async () => {
     const pattern = normalisePattern(text);
@@ -76,7 +78,12 @@ export function SitesSection({ settings, save }: SectionProps) {
               <button
                 type="button"
                 aria-label={t("optionsSiteRemoveLabel", pattern)}
-                onClick={() => void save({ [key]: list.filter((item) => item !== pattern) })}
+                onClick={(event) => {
+                  removing(event.currentTarget, ".site-list button", () =>
+                    document.getElementById("site-pattern"),
+                  );
+                  void save({ [key]: list.filter((item) => item !== pattern) });
+                }}
               >
                 {t("optionsSiteRemove")}
               </button>
