@@ -29,6 +29,8 @@ export class PopoverHost {
   private prepared = false;
   /** The shadow root has adopted the card's stylesheet (else a <style> element carries it). */
   private styled = false;
+  /** The reader's default text size over 16 px (see --text in popover.css), read once. */
+  private scale: string | null = null;
 
   /**
    * Renders the card and places it by the term. With `prepare`, renders it unseen and unplaced
@@ -68,6 +70,7 @@ export class PopoverHost {
     }
     const element = this.root.querySelector<HTMLElement>(".card");
     if (!element) return;
+    element.style.setProperty("--text", this.textScale());
     if (prepare) {
       // Place the unseen card too, once the frame has laid it out: the dwell's end then finds the
       // placing code warm and the page's layout clean.
@@ -90,6 +93,15 @@ export class PopoverHost {
       if (active instanceof HTMLElement && active !== this.host) this.returnFocus = active;
       element.focus({ preventScroll: true });
     }
+  }
+
+  /**
+   * The reader's default text size (the browser's setting) over the usual 16 px: the host's own font
+   * size, which `all: initial` makes the browser's default whatever the page's own sizes are.
+   */
+  private textScale(): string {
+    this.scale ??= String((Number.parseFloat(getComputedStyle(this.host as Element).fontSize) || 16) / 16);
+    return this.scale;
   }
 
   hide(): void {

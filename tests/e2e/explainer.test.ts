@@ -223,3 +223,29 @@ describe.each(BROWSERS)("%s: the explainer's entrance", (name) => {
     });
   });
 });
+
+/** The open card's text sizes and width, read inside its closed shadow root. */
+const CARD_TEXT = `function () {
+  const card = this.querySelector(".card:not(.preparing)");
+  const size = (selector) => getComputedStyle(card.querySelector(selector)).fontSize;
+  return JSON.stringify({ card: size(".summary"), title: size(".title"), width: card.getBoundingClientRect().width });
+}`;
+
+describe.each(BROWSERS)("%s: the explainer's text size", (name) => {
+  describe.each([
+    ["at the browser's usual text size", 16, { card: "14px", title: "16px", width: 360 }],
+    ["for a reader who chose larger text", 24, { card: "21px", title: "24px", width: 540 }],
+  ])("%s", (_, fontSize, expected) => {
+    const session = useSession(name, { fontSize });
+
+    it(`sets its text ${fontSize / 16} times its usual size`, async () => {
+      const tab = await session.browser.newTab(session.server.url("/demo"));
+      await waitFor(() => tab.evaluate(markedTexts).then((marks) => marks.length > 0), "the first marks");
+      const point = await waitFor(() => tab.evaluate(pointOnText, "Idlib"), "Idlib on the page");
+      await tab.mouseMove(point.x, point.y, 4);
+      await waitFor(() => tab.explainer(), "the explainer for Idlib");
+      const seen = await tab.inExplainer<{ card: string; title: string; width: number }>(CARD_TEXT);
+      expect({ ...seen, width: Math.round(seen?.width ?? 0) }).toEqual(expected);
+    });
+  });
+});

@@ -3,7 +3,7 @@
  * puppeteer-core over WebDriver BiDi, both with the built extension loaded. Scenarios are written
  * once against `TestBrowser` and `Tab` and run in both.
  */
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type BrowserContext, type CDPSession, chromium, type Page as PlaywrightPage } from "playwright-core";
@@ -158,6 +158,8 @@ export interface LaunchOptions {
   extension?: boolean;
   /** True makes it a browser whose reader asked for less motion (prefers-reduced-motion). */
   reducedMotion?: boolean;
+  /** The reader's default text size in px (the browser's font size setting); 16 unless given. */
+  fontSize?: number;
 }
 
 /** Launches a browser with the built extension (or, as the options say, without it). */
@@ -175,8 +177,17 @@ export function launchChromiumContext({
   extension = true,
   dist = DIST.chromium,
   reducedMotion = false,
+  fontSize = 16,
 } = {}): Promise<BrowserContext> {
-  return chromium.launchPersistentContext("", {
+  // A profile of its own only to carry a text size other than the default (as chrome://settings/fonts does).
+  let profile = "";
+  if (fontSize !== 16) {
+    profile = mkdtempSync(join(tmpdir(), "backstory-profile-"));
+    mkdirSync(join(profile, "Default"));
+    const preferences = { webkit: { webprefs: { default_font_size: fontSize } } };
+    writeFileSync(join(profile, "Default", "Preferences"), JSON.stringify(preferences));
+  }
+  return chromium.launchPersistentContext(profile, {
     executablePath: browserPath("chromium"),
     headless,
     reducedMotion: reducedMotion ? "reduce" : "no-preference",
@@ -303,6 +314,7 @@ async function explainerShadow(cdp: CDPSession): Promise<CdpNode | undefined> {
 async function launchFirefox({
   extension = true,
   reducedMotion = false,
+  fontSize = 16,
 }: LaunchOptions = {}): Promise<TestBrowser> {
   const browser = await puppeteer.launch({
     browser: "firefox",
@@ -319,6 +331,7 @@ async function launchFirefox({
       "network.proxy.share_proxy_settings": true,
       "network.proxy.no_proxies_on": "127.0.0.1,localhost",
       "ui.prefersReducedMotion": reducedMotion ? 1 : 0,
+      "font.size.variable.x-western": fontSize,
     },
   });
   if (extension) await browser.installExtension(DIST.firefox);
