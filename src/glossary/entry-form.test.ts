@@ -52,9 +52,9 @@ describe("entryFromFields", () => {
     expect(errorsOf({ ...emptyFields(), source: "javascript:alert(1)" })).toEqual({
       ok: false,
       errors: {
-        title: "must not be empty",
-        summary: "must not be empty",
-        source: "must start with https://",
+        title: "Add a title: the name Backstory looks for on pages.",
+        summary: "Add a summary: a few plain sentences about it.",
+        source: "This field must start with https://.",
       },
     });
     const markup = errorsOf({
@@ -67,9 +67,19 @@ describe("entryFromFields", () => {
     expect(markup).toEqual({
       ok: false,
       errors: {
-        summary: "must be plain text, without < or >",
-        source: "must start with https://",
-        aliases: "must start with a letter or digit",
+        summary: "This field must be plain text, without < or >.",
+        source: "This field must start with https://.",
+        aliases: "This field must start with a letter or digit.",
+      },
+    });
+  });
+
+  it("says what to put in each empty field the entry needs, the source's address included", () => {
+    expect(errorsOf({ ...emptyFields(), title: "Kestrel Bay", summary: " " })).toEqual({
+      ok: false,
+      errors: {
+        summary: "Add a summary: a few plain sentences about it.",
+        source: "Add the address of a source, starting with https://.",
       },
     });
   });

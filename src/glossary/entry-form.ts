@@ -17,8 +17,14 @@ export interface EntryFields {
   source: string;
 }
 
-/** What is wrong with each field, worded by the options page ("This field must not be empty."). */
+/** What is wrong with each field, as a sentence ("This field must start with https://."). */
 export type FieldErrors = Partial<Record<keyof EntryFields, Message>>;
+
+const ADD = [
+  ["title", "myEntryAddTitle"],
+  ["summary", "myEntryAddSummary"],
+  ["source", "myEntryAddSource"],
+] as const;
 
 export const emptyFields = (): EntryFields => ({
   title: "",
@@ -67,15 +73,18 @@ export function entryFromFields(
     reviewed: today,
   };
   const errors: FieldErrors = {};
+  // An empty field the entry needs says what to put in it.
+  for (const [name, key] of ADD) if (!fields[name].trim()) errors[name] = message(key);
   const result = v.safeParse(EntrySchema, draft);
+  const wrong = (problem: Message) => message("myEntryFieldError", problem);
   if (!result.success) {
     for (const issue of result.issues) {
-      errors[fieldOf(issuePath(issue))] ??= issueMessage(issue);
+      errors[fieldOf(issuePath(issue))] ??= wrong(issueMessage(issue));
     }
   }
   for (const alias of aliases) {
     if (!/^[\p{L}\p{N}]/u.test(alias))
-      errors[alias === title ? "title" : "aliases"] ??= message("problemAliasStart");
+      errors[alias === title ? "title" : "aliases"] ??= wrong(message("problemAliasStart"));
   }
   if (!result.success || Object.keys(errors).length > 0) return { ok: false, errors };
   return { ok: true, entry: result.output };

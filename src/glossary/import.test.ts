@@ -90,7 +90,7 @@ describe("parseImport: bad input names the file, the entry or line, and the fiel
 
   it("CSV with a missing column, or a row with the wrong number of fields", () => {
     const noSource = parse("x.csv", "term,summary\nA,B\n", context);
-    expect(!noSource.ok && noSource.error).toMatch(/^x\.csv: line 1: missing column\(s\) source/);
+    expect(!noSource.ok && noSource.error).toMatch(/^x\.csv: line 1: no column for source/);
     const short = entries(parse("x.csv", "term,summary,source\nAbc,Def\n", context));
     expect(short.invalid).toEqual(["x.csv: line 2: has 2 fields, the first line names 3"]);
   });

@@ -9,6 +9,7 @@ import messages from "../../assets/_locales/en/messages.json";
 import { entryFromFields } from "./entry-form";
 import { parseImport } from "./import";
 import {
+  COUNTED,
   formatMessage,
   formatProblem,
   message,
@@ -35,8 +36,17 @@ function importerSources(): string[] {
   return [...glossary, ...options, join(SRC, "shared/subscriptions.ts")];
 }
 
+/** The keys a message has in messages.json: itself, or one per plural form of a counted one. */
+const forms = (key: string): string[] => (key in COUNTED ? [`${key}_one`, `${key}_other`] : [key]);
+
+/** Whether the code names a key messages.json has, as such or in its plural forms (plural() and COUNTED). */
+const known = (key: string): boolean => key in LOCALE || (`${key}_one` in LOCALE && `${key}_other` in LOCALE);
+
 describe("importer messages", () => {
-  it.each(Object.entries(PROBLEM_MESSAGES))("%s is in messages.json with its placeholders", (key, names) => {
+  const every = Object.entries(PROBLEM_MESSAGES).flatMap(([key, names]) =>
+    forms(key).map((form) => [form, names] as const),
+  );
+  it.each(every)("%s is in messages.json with its placeholders", (key, names) => {
     const entry = LOCALE[key];
     expect(entry, `messages.json has no "${key}"`).toBeDefined();
     const placeholders = Object.entries(entry?.placeholders ?? {});
@@ -54,9 +64,9 @@ describe("importer messages", () => {
     let named = 0;
     for (const file of sources) {
       const text = readFileSync(file, "utf8");
-      for (const [, fn, key] of text.matchAll(/\b(t|message)\(\s*"(\w+)"/g)) {
+      for (const [, fn, key] of text.matchAll(/\b(t|message|plural)\(\s*"(\w+)"/g)) {
         named++;
-        expect(LOCALE[key as string], `${file}: "${key}"`).toBeDefined();
+        expect(known(key as string), `${file}: "${key}"`).toBe(true);
         if (fn === "message")
           expect(Object.hasOwn(PROBLEM_MESSAGES, key as string), `${file}: ${key}`).toBe(true);
       }
@@ -111,5 +121,12 @@ describe("importer messages", () => {
     // And in English every one of them reads as a sentence from messages.json.
     for (const problem of found) expect(englishProblem(problem)).not.toMatch(/⟦|\$\w+\$|undefined/);
     expect(formatProblem({ file: "f", message: message("problemEmpty") }, pseudo)).toBe("f: ⟦problemEmpty⟧");
+  });
+
+  it("words a counted message in the form its count asks for", () => {
+    const fields = (n: string) => englishProblem({ message: message("problemCsvFieldCount", n, "3") });
+    expect(fields("1")).toBe("has 1 field, the first line names 3");
+    expect(fields("2")).toBe("has 2 fields, the first line names 3");
+    expect(fields("0")).toBe("has 0 fields, the first line names 3");
   });
 });

@@ -82,9 +82,32 @@ export const PROBLEM_MESSAGES = {
   // Saving.
   problemSaveFull: ["detail"],
   problemSaveRefused: ["detail"],
+  // The entry form, in whole sentences: a field's problem, or what to put in an empty one.
+  myEntryFieldError: ["problem"],
+  myEntryAddTitle: [],
+  myEntryAddSummary: [],
+  myEntryAddSource: [],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ProblemKey = keyof typeof PROBLEM_MESSAGES;
+
+/**
+ * Messages about a number of things, with the place of that number among their substitutions: each
+ * has a form per plural category in messages.json (`problemTooFew_one`, `problemTooFew_other`).
+ */
+export const COUNTED: Partial<Record<ProblemKey, number>> = {
+  problemCsvFieldCount: 0,
+  problemTooFew: 0,
+};
+
+/**
+ * Plural categories as messages.json's language has them. It is English only; a translation would
+ * bring its own language's forms (`_few`, `_many`…) and this would read its language.
+ */
+const PLURAL_RULES = new Intl.PluralRules("en");
+
+/** The key of a message's form for a count: `key_one` for 1, `key_other` for 0 or 2 (in English). */
+export const pluralKey = (key: string, count: number): string => `${key}_${PLURAL_RULES.select(count)}`;
 
 /** A substitution: plain text (a file name, an id, a number), or a message worded in its turn. */
 export type Param = string | Message | Problem;
@@ -144,8 +167,10 @@ const isProblem = (param: Message | Problem): param is Problem => "message" in p
 
 /** Words a message in the reader's language. */
 export function formatMessage(what: Message, t: Translate): string {
+  const counted = COUNTED[what.key];
+  const count = counted === undefined ? undefined : Number(what.params[counted]);
   return t(
-    what.key,
+    count === undefined ? what.key : pluralKey(what.key, count),
     what.params.map((param) =>
       typeof param === "string"
         ? param

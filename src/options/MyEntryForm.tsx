@@ -1,5 +1,5 @@
 /** Create or edit one of the reader's entries; each field says what is wrong with it. */
-import { useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { CATEGORY_LIST } from "../glossary/categories";
 import { type EntryFields, emptyFields, entryFromFields, type FieldErrors } from "../glossary/entry-form";
 import type { Entry } from "../glossary/schema";
@@ -26,6 +26,12 @@ export function MyEntryForm({ initial, editing, taken, today, onSave, onCancel }
   const [fields, setFields] = useState(initial);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
+  // Each refused save moves focus to the first field that says what is wrong with it.
+  const [refusals, setRefusals] = useState(0);
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (refusals > 0) form.current?.querySelector<HTMLElement>("[aria-invalid=true]")?.focus();
+  }, [refusals]);
   const set = (name: keyof EntryFields, value: string) => setFields({ ...fields, [name]: value });
 
   const submit = async (event: Event) => {
@@ -33,6 +39,7 @@ export function MyEntryForm({ initial, editing, taken, today, onSave, onCancel }
     const result = entryFromFields(fields, taken, today, editing);
     if (!result.ok) {
       setErrors(result.errors);
+      setRefusals((n) => n + 1);
       return;
     }
     setErrors({});
@@ -64,7 +71,7 @@ export function MyEntryForm({ initial, editing, taken, today, onSave, onCancel }
         )}
         {error ? (
           <p class="field-error" id={`${id}-error`}>
-            {t("myEntryFieldError", messageText(error))}
+            {messageText(error)}
           </p>
         ) : (
           <p class="hint" id={`${id}-hint`}>
@@ -77,6 +84,7 @@ export function MyEntryForm({ initial, editing, taken, today, onSave, onCancel }
 
   return (
     <form
+      ref={form}
       class="entry-form"
       onSubmit={submit}
       noValidate

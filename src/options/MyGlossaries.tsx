@@ -2,7 +2,7 @@
  * "My glossaries" on the options page: the reader's own entries, imported files and subscriptions,
  * with a form, import with a preview, export of everything the reader made, and subscribe by URL.
  */
-import { useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 import browser from "webextension-polyfill";
 import { bundledIndex } from "../glossary/bundled";
 import { type EntryFields, emptyFields, fieldsOf, keepUnshown } from "../glossary/entry-form";
@@ -10,13 +10,14 @@ import { entryRows } from "../glossary/entry-table";
 import { exportText } from "../glossary/import";
 import { OWN_GLOSSARY_ID, type ReaderGlossary, takenIds } from "../glossary/reader-glossary";
 import type { Entry } from "../glossary/schema";
-import { problemText, t } from "../shared/i18n";
+import { plural, problemText, t } from "../shared/i18n";
 import { loadSettings } from "../shared/storage";
 import { originPattern } from "../shared/subscriptions";
 import { MyEntryForm } from "./MyEntryForm";
 import { MyGlossaryImport } from "./MyGlossaryImport";
 import { MySubscribe } from "./MySubscribe";
 import { saveFailureText } from "./save-failure";
+import { useFocusAfterRemoval } from "./use-focus-after-removal";
 import { store, useReaderGlossaries } from "./use-reader-glossaries";
 import "./my-glossaries.css";
 
@@ -26,11 +27,18 @@ const today = () => new Date().toISOString().slice(0, 10);
 export function MyGlossaries() {
   const glossaries = useReaderGlossaries();
   const [editing, setEditing] = useState<{ glossary: string; entry: Entry } | null>(null);
+  const removing = useFocusAfterRemoval();
+  // What the last save did, said in a status message; focus goes back to the (emptied) form's title.
+  const [saved, setSaved] = useState<{ text: string } | null>(null);
+  useEffect(() => {
+    if (saved) document.getElementById("entry-title")?.focus();
+  }, [saved]);
   if (!glossaries) return null;
 
   const saveEntry = async (edited: Entry): Promise<string | null> => {
     const into = editing?.glossary ?? OWN_GLOSSARY_ID;
     const entry = editing ? keepUnshown(editing.entry, edited) : edited;
+    let name = "";
     try {
       await store.update((list) => {
         const own: ReaderGlossary = list.find((g) => g.id === into) ?? {
@@ -43,9 +51,11 @@ export function MyGlossaries() {
           ? own.entries.map((e) => (e.id === entry.id ? entry : e))
           : [...own.entries, entry];
         const next = { ...own, entries };
+        name = own.name;
         return list.includes(own) ? list.map((g) => (g === own ? next : g)) : [...list, next];
       });
       setEditing(null);
+      setSaved({ text: t("myEntrySaved", [entry.title, name]) });
       return null;
     } catch (error) {
       return saveFailureText(error);
@@ -76,15 +86,30 @@ export function MyGlossaries() {
     <section aria-labelledby="section-heading" class="my-glossaries">
       <p class="hint">{t("myGlossariesIntro")}</p>
       {glossaries.length === 0 ? (
-        <p data-none>{t("myGlossariesNone")}</p>
+        // Focus comes here when the reader removes the last glossary.
+        <p data-none tabIndex={-1}>
+          {t("myGlossariesNone")}
+        </p>
       ) : (
         <ul class="glossaries">
           {glossaries.map((glossary) => (
             <GlossaryItem
               key={glossary.id}
               glossary={glossary}
-              onEdit={(entry) => setEditing({ glossary: glossary.id, entry })}
-              onRemove={(entry) => void remove(glossary, entry)}
+              onEdit={(entry) => {
+                setSaved(null);
+                setEditing({ glossary: glossary.id, entry });
+              }}
+              onRemove={(button, entry) => {
+                const item = `[data-glossary="${glossary.id}"]`;
+                const own = (selector: string) => document.querySelector<HTMLElement>(selector);
+                if (entry)
+                  removing(button, `${item} button[name="deleteEntry"]`, () =>
+                    own(`${item} button[name="removeGlossary"]`),
+                  );
+                else removing(button, 'button[name="removeGlossary"]', () => own("[data-none]"));
+                void remove(glossary, entry);
+              }}
             />
           ))}
         </ul>
@@ -99,6 +124,9 @@ export function MyGlossaries() {
         onSave={saveEntry}
         onCancel={() => setEditing(null)}
       />
+      <p role="status" class="done" data-entry-status>
+        {saved?.text}
+      </p>
       <MyGlossaryImport glossaries={glossaries} bundledIds={bundledIds} today={today()} />
       <h3>{t("myExportHeading")}</h3>
       <p class="hint">{t("myExportHint")}</p>
@@ -113,7 +141,8 @@ export function MyGlossaries() {
 interface ItemProps {
   glossary: ReaderGlossary;
   onEdit: (entry: Entry) => void;
-  onRemove: (entry?: Entry) => void;
+  /** The button pressed, and the entry to delete (none: the whole glossary). */
+  onRemove: (button: HTMLElement, entry?: Entry) => void;
 }
 
 function GlossaryItem({ glossary, onEdit, onRemove }: ItemProps) {
@@ -123,8 +152,8 @@ function GlossaryItem({ glossary, onEdit, onRemove }: ItemProps) {
     <li class="glossary" data-glossary={glossary.id}>
       <div class="glossary-head">
         <strong>{glossary.name}</strong>
-        <span class="hint">{t("myGlossaryCount", String(glossary.entries.length))}</span>
-        <button type="button" name="removeGlossary" onClick={() => onRemove()}>
+        <span class="hint">{plural("myGlossaryCount", glossary.entries.length)}</span>
+        <button type="button" name="removeGlossary" onClick={(e) => onRemove(e.currentTarget)}>
           {subscribed ? t("myUnsubscribe") : t("myRemoveGlossary")}
         </button>
       </div>
@@ -165,7 +194,7 @@ function GlossaryItem({ glossary, onEdit, onRemove }: ItemProps) {
                 type="button"
                 name="deleteEntry"
                 aria-label={t("myDeleteNamed", entry.title)}
-                onClick={() => onRemove(entry)}
+                onClick={(e) => onRemove(e.currentTarget, entry)}
               >
                 {t("myDelete")}
               </button>

@@ -2,7 +2,7 @@
  * Import a glossary file (JSON, CSV or a Backstory export) or pasted text: a preview first (new,
  * changed and invalid entries, with reasons), then merge or replace, all or nothing.
  */
-import { useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { checkImportSize, type ImportResult, parseImport } from "../glossary/import";
 import {
   applyEntries,
@@ -12,7 +12,7 @@ import {
   type ReaderGlossary,
   takenIds,
 } from "../glossary/reader-glossary";
-import { problemText, t } from "../shared/i18n";
+import { plural, problemText, t } from "../shared/i18n";
 import { saveSettings } from "../shared/storage";
 import { saveFailureText } from "./save-failure";
 import { store } from "./use-reader-glossaries";
@@ -36,6 +36,11 @@ export function MyGlossaryImport({ glossaries, bundledIds, today }: Props) {
   const [pending, setPending] = useState<Pending | null>(null);
   const [status, setStatus] = useState<{ error: boolean; text: string } | null>(null);
   const [pasted, setPasted] = useState("");
+  // After an import the preview and its button are gone: focus goes to the message saying it is done.
+  const statusRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (status && !status.error) statusRef.current?.focus();
+  }, [status]);
   const own = glossaries.filter((glossary) => glossary.source.kind !== "subscription");
 
   const read = (fileName: string, text: string) => {
@@ -133,6 +138,8 @@ export function MyGlossaryImport({ glossaries, bundledIds, today }: Props) {
           class={status.error ? "error" : "done"}
           role={status.error ? "alert" : "status"}
           data-import-status
+          ref={statusRef}
+          tabIndex={-1}
         >
           {status.text}
         </p>
@@ -186,7 +193,10 @@ function Preview({ pending, result, own, target, onChange, onConfirm, onCancel }
       <h4 id="my-preview">{t("myPreviewHeading", pending.fileName)}</h4>
       {result.kind === "backup" ? (
         <p data-counts>
-          {t("myPreviewBackup", [String(result.backup.glossaries.length), String(result.total)])}
+          {t("myPreviewBackup", [
+            plural("myGlossaryNumber", result.backup.glossaries.length),
+            plural("myGlossaryCount", result.total),
+          ])}
         </p>
       ) : (
         <p data-counts>
@@ -201,7 +211,7 @@ function Preview({ pending, result, own, target, onChange, onConfirm, onCancel }
       {invalid > 0 && (
         <>
           <p class="error" role="alert">
-            {t("myPreviewInvalid", String(invalid))}
+            {plural("myPreviewInvalid", invalid)}
           </p>
           <ul class="problems" data-problems>
             {result.invalid.slice(0, 50).map((problem, n) => (

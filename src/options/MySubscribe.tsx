@@ -2,7 +2,7 @@
 import { useState } from "preact/hooks";
 import browser from "webextension-polyfill";
 import { newGlossaryId, type ReaderGlossary, takenIds } from "../glossary/reader-glossary";
-import { problemText, t } from "../shared/i18n";
+import { plural, problemText, t } from "../shared/i18n";
 import {
   fetchGlossary,
   originPattern,
@@ -49,7 +49,7 @@ export function MySubscribe({ glossaries, bundledIds, today }: Props) {
         },
       ]);
       setUrl("");
-      setStatus({ error: false, text: t("mySubscribeDone", String(result.entries.length)) });
+      setStatus({ error: false, text: plural("mySubscribeDone", result.entries.length) });
     } catch (error) {
       setStatus({ error: true, text: saveFailureText(error) });
     }
@@ -64,7 +64,7 @@ export function MySubscribe({ glossaries, bundledIds, today }: Props) {
       ).length;
       setStatus(
         failed > 0
-          ? { error: true, text: t("mySubscribeUpdateFailed", String(failed)) }
+          ? { error: true, text: plural("mySubscribeUpdateFailed", failed) }
           : { error: false, text: t("mySubscribeUpdated") },
       );
     } catch (error) {

@@ -1,6 +1,6 @@
 /** Every UI string goes through the browser's i18n API, so _locales/en/messages.json holds the whole wording. */
 
-import { formatMessage, formatProblem, type Message, type Problem } from "../glossary/problems";
+import { formatMessage, formatProblem, type Message, type Problem, pluralKey } from "../glossary/problems";
 import { extension } from "./extension";
 
 /**
@@ -22,6 +22,13 @@ export function t(key: string, substitutions?: string | string[]): string {
   const values = typeof substitutions === "string" ? [substitutions] : substitutions;
   return template.replace(STAND_IN, (standIn) => values[standIn.charCodeAt(0) - 0xe000] ?? "");
 }
+
+/**
+ * A message about `count` things, in the form the count asks for: `${key}_one` ("1 entry") or
+ * `${key}_other` ("2 entries"). The count is its first substitution.
+ */
+export const plural = (key: string, count: number, substitutions: string[] = []): string =>
+  t(pluralKey(key, count), [String(count), ...substitutions]);
 
 /** A problem the pure core found (glossary/problems.ts), worded in the reader's language. */
 export const problemText = (found: Problem): string => formatProblem(found, t);
