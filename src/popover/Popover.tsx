@@ -6,7 +6,7 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { Entry } from "../glossary/schema";
 import { formatDate, heldOn, timelineAround } from "../shared/dates";
-import { categoryName, t } from "../shared/i18n";
+import { categoryName, plural, t } from "../shared/i18n";
 import type { Settings } from "../shared/settings";
 import { LocatorMap } from "./LocatorMap";
 
@@ -268,7 +268,7 @@ function Timeline({ entry, published }: { entry: Entry; published: string | null
       <section class="timeline" aria-labelledby="backstory-timeline">
         <h3 id="backstory-timeline">{heading}</h3>
         <ol>
-          {omitted > 0 && <li class="omitted">{t("popoverEarlierEvents", String(omitted))}</li>}
+          {omitted > 0 && <li class="omitted">{plural("popoverEarlierEvents", omitted)}</li>}
           {earlier.map((item) => event(item, "before"))}
           {published && (
             <li class="article">

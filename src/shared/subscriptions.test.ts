@@ -83,7 +83,7 @@ describe("subscriptions", () => {
     expect(await fetched(url, answer(bad))).toEqual({
       ok: false,
       error:
-        '1 of 1 entries are invalid; the first: https://example.org/g.json: entry 1 ("tessaly-ridge") › sources › 0 › url: must start with https://',
+        'Invalid entries: 1 of 1; the first: https://example.org/g.json: entry 1 ("tessaly-ridge") › sources › 0 › url: must start with https://',
     });
   });
 
