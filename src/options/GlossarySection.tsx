@@ -2,7 +2,7 @@
  * The glossary browser: instant search over every entry, an entry shown as the popover shows it,
  * switching single entries off and on, and the terms hidden with "Don't mark this again".
  */
-import { useEffect, useMemo, useState } from "preact/hooks";
+import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { CATEGORY_LIST, type CategoryName } from "../glossary/categories";
 import { categoryName, t } from "../shared/i18n";
 import { callBackground } from "../shared/messages";
@@ -53,8 +53,15 @@ export function GlossarySection({ settings, save, route }: SectionProps & { rout
   const setHidden = (id: string, hide: boolean) =>
     save({ hiddenEntries: hide ? [...hidden, id] : settings.hiddenEntries.filter((item) => item !== id) });
   const entry = selected ? entryById(selected) : undefined;
+  const viewer = useRef<HTMLDivElement>(null);
   const select = (id: string | null) => {
     setSelected(id);
+    // On a narrow screen the entry shows under the whole list, out of sight: once drawn, bring it up.
+    requestAnimationFrame(() => {
+      const box = viewer.current?.getBoundingClientRect();
+      if (box && (box.top < -1 || box.top > innerHeight / 3))
+        viewer.current?.scrollIntoView({ block: "start" });
+    });
     history.replaceState(null, "", id ? routeHash({ section: "glossary", entry: id }) : "#glossary");
   };
 
@@ -126,7 +133,7 @@ export function GlossarySection({ settings, save, route }: SectionProps & { rout
           </button>
         )}
       </div>
-      <div class="viewer">
+      <div class="viewer" ref={viewer}>
         {selected && !entry && (
           <p class="error" role="alert">
             {t("optionsGlossaryUnknown", selected)}

@@ -57,6 +57,27 @@ describe.each(BROWSERS)("%s: the options page", (name) => {
     expect(await options.evaluate(() => location.hash)).toBe("#entry=sochi-agreement");
   });
 
+  it("brings the chosen entry into view on a narrow screen, where it shows under the list", async () => {
+    await options.setViewport(400, 800);
+    try {
+      await open("#glossary");
+      await typeInto(options, "#glossary-search", "sochi");
+      await clickOn(options, ".result", "Sochi agreement");
+      await waitFor(() => options.evaluate(previewed), "the entry preview");
+      const top = await waitFor(
+        () =>
+          options.evaluate(() => {
+            const box = document.querySelector(".viewer")?.getBoundingClientRect();
+            return box && box.top > -2 && box.top < innerHeight / 2 ? { top: box.top } : null;
+          }),
+        "the entry in the top half of the screen",
+      );
+      expect(top.top).toBeLessThan(400);
+    } finally {
+      await options.setViewport(1280, 800);
+    }
+  });
+
   it("lists every entry of a kind, more at a click, and says when a search finds nothing", async () => {
     await open("#glossary");
     await typeInto(options, "#glossary-search", "");

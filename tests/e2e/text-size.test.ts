@@ -30,5 +30,12 @@ describe.each(BROWSERS)("%s: Backstory's pages at the reader's text size", (name
       expect(await popup.evaluate(() => getComputedStyle(document.body).width)).toBe(scaled(280));
       await popup.close();
     });
+
+    it(`sizes the options page's text ${fontSize / 16} times its usual size`, async () => {
+      const options = await session.browser.newTab(session.browser.extensionUrl("src/options/index.html"));
+      const seen = await waitFor(() => options.evaluate(sizes, ["h1", ".hint"]), "the options page");
+      expect(seen).toEqual([scaled(14), scaled(22), scaled(13)]);
+      await options.close();
+    });
   });
 });
