@@ -75,6 +75,18 @@ describe.each(BROWSERS)("%s: the toolbar popup", (name) => {
     await popup.close();
   });
 
+  it("says where to add terms on a page with none from the glossary", async () => {
+    const plain = await session.browser.newTab(session.server.url("/fixtures/my-glossaries.html"));
+    const popup = await session.browser.newTab(session.browser.extensionUrl("src/popup/index.html"));
+    const hint = await waitFor(
+      () => popup.evaluate(() => document.querySelector(".terms .hint")?.textContent ?? null),
+      "the popup's word on this page",
+    );
+    expect(hint).toContain("Settings › My glossaries");
+    await popup.close();
+    await plain.close();
+  });
+
   it("turns Backstory off everywhere, and on again", async () => {
     const popup = await openPopup();
     await clickOn(popup, "button", "Turn off everywhere");
