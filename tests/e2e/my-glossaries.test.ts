@@ -397,6 +397,30 @@ describe.each(BROWSERS)("%s: my glossaries", (name) => {
 
   const subscribe = (url: string) => subscribeTo(options, url);
 
+  it("keeps the subscription address's label clear of its field on a narrow screen", async () => {
+    await options.bringToFront();
+    await options.setViewport(400, 800);
+    try {
+      const [label, field] = await waitFor(
+        () =>
+          options.evaluate(() => {
+            const boxes = ['label[for="subscribe-url"]', "#subscribe-url"].map((selector) =>
+              document.querySelector(selector)?.getBoundingClientRect(),
+            );
+            return boxes.every(Boolean) ? boxes.map((box) => box?.toJSON() as DOMRect) : null;
+          }),
+        "the subscription form",
+      );
+      // Above it with a gap, or beside it with one: never touching.
+      const clear =
+        (label?.bottom ?? 0) + 4 <= (field?.top ?? 0) || (label?.right ?? 0) + 4 <= (field?.left ?? 0);
+      expect(clear, JSON.stringify({ label, field })).toBe(true);
+      expect(field?.right ?? 0).toBeLessThanOrEqual(400);
+    } finally {
+      await options.setViewport(1280, 800);
+    }
+  });
+
   it("refuses to subscribe to a URL that is not https, before asking for any permission", async () => {
     const before = await stored(options);
     await subscribe("http://example.org/glossary.json");
