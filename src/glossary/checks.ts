@@ -3,7 +3,7 @@
  * sense across entries or against the calendar. Each problem names the file, the entry and the field.
  */
 import { foldAlias, isWordCode } from "../engine/fold";
-import { type Entry, validateGlossary } from "./schema";
+import { aliasText, type Entry, validateGlossary } from "./schema";
 
 export interface GlossaryFile {
   name: string;
@@ -61,31 +61,31 @@ export function checkGlossary(
   for (const entry of entries) {
     const seen = new Set<string>();
     for (const alias of entry.aliases) {
-      const aliasText = typeof alias === "string" ? alias : alias.text;
-      const folded = foldAlias(aliasText);
+      const written = aliasText(alias);
+      const folded = foldAlias(written);
       // Case-sensitive spellings may differ only in case ("NATO" and "Nato", but not "nato" in Italian).
-      const key = typeof alias === "string" ? folded : `${folded}:${aliasText}`;
+      const key = typeof alias === "string" ? folded : `${folded}:${written}`;
       if (seen.has(key) || (typeof alias !== "string" && seen.has(folded))) {
-        problems.push(`${where(entry)} › aliases: "${aliasText}" is listed twice`);
+        problems.push(`${where(entry)} › aliases: "${written}" is listed twice`);
       }
       seen.add(key);
       if (!owners.get(folded)?.includes(entry)) owners.set(folded, [...(owners.get(folded) ?? []), entry]);
       const gated = typeof alias !== "string" || entry.context?.require !== undefined;
       if (!gated && commonWords.has(folded)) {
         problems.push(
-          `${where(entry)} › aliases: "${aliasText}" is a common English word; make it case-sensitive or add context words`,
+          `${where(entry)} › aliases: "${written}" is a common English word; make it case-sensitive or add context words`,
         );
       }
-      if (!/^[\p{L}\p{N}]/u.test(aliasText)) {
-        problems.push(`${where(entry)} › aliases: "${aliasText}" must start with a letter or digit`);
+      if (!/^[\p{L}\p{N}]/u.test(written)) {
+        problems.push(`${where(entry)} › aliases: "${written}" must start with a letter or digit`);
       }
     }
+    const ownAliases = entry.aliases.map((alias) => foldAlias(aliasText(alias)));
     for (const name of entry.notWithin ?? []) {
-      const folded = foldAlias(name);
-      const aliases = entry.aliases.map((alias) => foldAlias(typeof alias === "string" ? alias : alias.text));
-      if (aliases.includes(folded)) {
+      const foldedName = foldAlias(name);
+      if (ownAliases.includes(foldedName)) {
         problems.push(`${where(entry)} › notWithin: "${name}" is one of the entry's own aliases`);
-      } else if (!aliases.some((alias) => standsWithin(alias, folded))) {
+      } else if (!ownAliases.some((alias) => standsWithin(alias, foldedName))) {
         problems.push(
           `${where(entry)} › notWithin: "${name}" holds none of the entry's aliases as whole words`,
         );

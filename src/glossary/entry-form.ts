@@ -5,7 +5,7 @@
 import * as v from "valibot";
 import { type Message, message } from "./problems";
 import { slug } from "./reader-glossary";
-import { type Category, type Entry, EntrySchema } from "./schema";
+import { aliasText, type Category, type Entry, EntrySchema } from "./schema";
 import { issueMessage, issuePath } from "./schema-problems";
 
 export interface EntryFields {
@@ -35,7 +35,7 @@ export const emptyFields = (): EntryFields => ({
 });
 
 export function fieldsOf(entry: Entry): EntryFields {
-  const texts = entry.aliases.map((alias) => (typeof alias === "string" ? alias : alias.text));
+  const texts = entry.aliases.map(aliasText);
   return {
     title: entry.title,
     category: entry.category,
@@ -96,9 +96,8 @@ export function entryFromFields(
  * its further sources (all of them while the first is unchanged), and each alias's letter case rule.
  */
 export function keepUnshown(before: Entry, edited: Entry): Entry {
-  const textOf = (alias: Entry["aliases"][number]) => (typeof alias === "string" ? alias : alias.text);
   const aliases = edited.aliases.map(
-    (alias) => before.aliases.find((old) => textOf(old) === textOf(alias)) ?? alias,
+    (alias) => before.aliases.find((old) => aliasText(old) === aliasText(alias)) ?? alias,
   );
   const [first, ...more] = before.sources;
   const sources = first?.url === edited.sources[0]?.url ? before.sources : [...edited.sources, ...more];

@@ -5,7 +5,7 @@
  */
 import * as v from "valibot";
 import { type Message, message, type Problem, problem } from "./problems";
-import { type Entry, EntrySchema } from "./schema";
+import { aliasText, type Entry, EntrySchema } from "./schema";
 import { issueMessage, issuePath } from "./schema-problems";
 
 /** Keys that could reach an object's prototype if some code ever copied them naively. */
@@ -65,7 +65,7 @@ function entryProblems(
   const owner = taken.get(entry.id);
   if (owner) found.push([["id"], message("problemIdTaken", entry.id, owner)]);
   entry.aliases.forEach((alias, n) => {
-    const text = typeof alias === "string" ? alias : alias.text;
+    const text = aliasText(alias);
     if (!/^[\p{L}\p{N}]/u.test(text)) found.push([["aliases", String(n)], message("problemAliasStart")]);
   });
   return found;

@@ -96,6 +96,9 @@ export type Entry = v.InferOutput<typeof EntrySchema>;
 export type Category = Entry["category"];
 export type Alias = Entry["aliases"][number];
 
+/** An alias as written, whether plain or case-sensitive. */
+export const aliasText = (alias: Alias): string => (typeof alias === "string" ? alias : alias.text);
+
 export const GlossaryFileSchema = v.array(EntrySchema);
 
 /** One readable line per problem: "idlib › sources › 0 › url: must start with https://". */

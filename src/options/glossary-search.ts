@@ -1,5 +1,5 @@
 /** Instant search over every glossary entry by title, alias and summary, best matches first. */
-import type { Entry } from "../glossary/schema";
+import { aliasText, type Entry } from "../glossary/schema";
 
 /** Lower-case, without accents or runs of space, so "Dnipro" finds "Dnípro". */
 export function normalise(text: string): string {
@@ -17,7 +17,7 @@ export function searchable(entries: readonly Entry[]): Searchable[] {
   return entries.map((entry) => ({
     entry,
     title: normalise(entry.title),
-    aliases: entry.aliases.map((alias) => normalise(typeof alias === "string" ? alias : alias.text)),
+    aliases: entry.aliases.map((alias) => normalise(aliasText(alias))),
     summary: normalise(entry.summary),
   }));
 }

@@ -185,7 +185,7 @@ export class PopoverHost {
             apply: ({ availableHeight }) => {
               // Only a change is written: rewriting the same height would make floating-ui's next
               // measurement lay the page out again.
-              const maxHeight = `${Math.max(80, Math.min(440, availableHeight))}px`;
+              const maxHeight = `${Math.max(80, Math.min(MAX_HEIGHT, availableHeight))}px`;
               if (card.style.maxHeight !== maxHeight) card.style.maxHeight = maxHeight;
             },
           }),
@@ -200,6 +200,9 @@ export class PopoverHost {
     this.stopFollowing = autoUpdate(reference, card, update, { animationFrame: false });
   }
 }
+
+/** The card's tallest, as popover.css has it too. */
+const MAX_HEIGHT = 440;
 
 const CONTROLS =
   'a[href], area[href], button, input:not([type="hidden"]), select, textarea, summary, iframe, [tabindex], [contenteditable]:not([contenteditable="false"]), audio[controls], video[controls]';
@@ -228,7 +231,7 @@ function controlBeside(node: Node, before: boolean, ours: Element | null): HTMLE
  * there once shrunk, and keep a tall card on the smaller side.
  */
 function sideFor(line: DOMRect, card: HTMLElement): "bottom-start" | "top-start" {
-  const wanted = Math.min(440, card.scrollHeight + 2); // its borders; 440 px at most (popover.css)
+  const wanted = Math.min(MAX_HEIGHT, card.scrollHeight + 2); // with its borders
   const below = innerHeight - line.bottom - 13; // the 8 px gap and 5 px from the edge
   const above = line.top - 13;
   return wanted <= below || below >= above ? "bottom-start" : "top-start";
