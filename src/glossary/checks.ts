@@ -2,7 +2,8 @@
  * Checks the bundled glossary the way code is checked: beyond the schema, things that only make
  * sense across entries or against the calendar. Each problem names the file, the entry and the field.
  */
-import { foldAlias, isWordCode } from "../engine/fold";
+import { foldAlias } from "../engine/fold";
+import { notWithinFault } from "./not-within";
 import { aliasText, type Entry, validateGlossary } from "./schema";
 
 export interface GlossaryFile {
@@ -80,12 +81,11 @@ export function checkGlossary(
         problems.push(`${where(entry)} › aliases: "${written}" must start with a letter or digit`);
       }
     }
-    const ownAliases = entry.aliases.map((alias) => foldAlias(aliasText(alias)));
     for (const name of entry.notWithin ?? []) {
-      const foldedName = foldAlias(name);
-      if (ownAliases.includes(foldedName)) {
+      const fault = notWithinFault(entry.aliases, name);
+      if (fault === "own") {
         problems.push(`${where(entry)} › notWithin: "${name}" is one of the entry's own aliases`);
-      } else if (!ownAliases.some((alias) => standsWithin(alias, foldedName))) {
+      } else if (fault === "none") {
         problems.push(
           `${where(entry)} › notWithin: "${name}" holds none of the entry's aliases as whole words`,
         );
@@ -112,14 +112,4 @@ export function checkGlossary(
     }
   }
   return { entries, problems };
-}
-
-/** Whether alias stands in name as whole words (both folded): "obama" in "michelle obama". */
-function standsWithin(alias: string, name: string): boolean {
-  for (let at = name.indexOf(alias); at >= 0; at = name.indexOf(alias, at + 1)) {
-    const end = at + alias.length;
-    const before = at === 0 || !isWordCode(name.charCodeAt(at - 1));
-    if (before && (end === name.length || !isWordCode(name.charCodeAt(end)))) return true;
-  }
-  return false;
 }

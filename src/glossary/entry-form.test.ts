@@ -6,9 +6,9 @@ import type { Entry } from "./schema";
 const taken = new Map([["idlib", "the built-in glossary"]]);
 
 /** The form's errors worded in English, as the options page shows them. */
-function errorsOf(fields: EntryFields) {
+function errorsOf(fields: EntryFields): { ok: boolean; errors?: Record<string, string> } {
   const result = entryFromFields(fields, taken, "2026-11-25");
-  if (result.ok) return result;
+  if (result.ok) return { ok: true };
   const errors = Object.entries(result.errors).map(([field, what]) => [field, englishMessage(what)]);
   return { ok: false, errors: Object.fromEntries(errors) };
 }
@@ -22,6 +22,9 @@ describe("entryFromFields", () => {
         summary: "My own note.",
         aliases: "Idleb; IDB",
         source: "https://example.org/idlib",
+        require: "",
+        exclude: "",
+        notWithin: "",
       },
       taken,
       "2026-11-25",
@@ -45,6 +48,9 @@ describe("entryFromFields", () => {
         summary: "My own note.",
         aliases: "Idleb; IDB",
         source: "https://example.org/idlib",
+        require: "",
+        exclude: "",
+        notWithin: "",
       });
   });
 
@@ -58,6 +64,7 @@ describe("entryFromFields", () => {
       },
     });
     const markup = errorsOf({
+      ...emptyFields(),
       title: "Fine",
       category: "concept",
       summary: "<img src=x onerror=alert(1)>",
@@ -84,9 +91,56 @@ describe("entryFromFields", () => {
     });
   });
 
+  it("reads when to mark it: context words by semicolons or commas, longer names by semicolons", () => {
+    const result = entryFromFields(
+      {
+        ...emptyFields(),
+        title: "Jordan",
+        summary: "A made-up note.",
+        source: "https://example.org/jordan",
+        require: "Amman; king, Hashemite",
+        exclude: " ;basketball;",
+        notWithin: "Jordan River; Michael Jordan, Jr.",
+      },
+      taken,
+      "2026-11-25",
+    );
+    expect(result.ok && result.entry).toMatchObject({
+      context: { require: ["Amman", "king", "Hashemite"], exclude: ["basketball"] },
+      notWithin: ["Jordan River", "Michael Jordan, Jr."],
+    });
+    if (result.ok) {
+      const fields = fieldsOf(result.entry);
+      expect([fields.require, fields.exclude, fields.notWithin]).toEqual([
+        "Amman; king; Hashemite",
+        "basketball",
+        "Jordan River; Michael Jordan, Jr.",
+      ]);
+    }
+    const none = entryFromFields(
+      { ...emptyFields(), title: "X", summary: "S.", source: "https://e.org/" },
+      taken,
+      "2026-11-25",
+    );
+    expect(none.ok && ("context" in none.entry || "notWithin" in none.entry)).toBe(false);
+  });
+
+  it("refuses a longer name that is one of the entry's names, or holds none of them", () => {
+    const fields = { ...emptyFields(), title: "Obama", summary: "S.", source: "https://example.org/" };
+    expect(errorsOf({ ...fields, notWithin: "Michelle Obama; Obamacare" }).errors).toEqual({
+      notWithin: '"Obamacare" does not hold any of the entry\'s names as whole words',
+    });
+    expect(errorsOf({ ...fields, aliases: "Barack Obama", notWithin: "barack obama" }).errors).toEqual({
+      notWithin: '"barack obama" is one of the entry\'s own names, so it would never be marked',
+    });
+    expect(errorsOf({ ...fields, require: "x".repeat(81) }).errors).toEqual({
+      require: "This field must be at most 80 characters.",
+    });
+  });
+
   it("keeps the id of an entry being edited", () => {
     const result = entryFromFields(
-      { title: "Renamed", category: "concept", summary: "S.", aliases: "", source: "https://example.org/" },
+      { ...emptyFields(), title: "Renamed", summary: "S.", source: "https://example.org/" },
       taken,
       "2026-11-25",
       "original-id",
@@ -114,6 +168,20 @@ describe("keepUnshown", () => {
     if (!result.ok) throw new Error("the form refused the edit");
     return keepUnshown(before, result.entry);
   };
+
+  it("takes context words and longer names from the form: emptied there, they are gone", () => {
+    const ruled: Entry = { ...before, context: { require: ["river"] }, notWithin: ["Harrow Weir Road"] };
+    const result = entryFromFields(
+      { ...fieldsOf(ruled), require: "", notWithin: "" },
+      new Map(),
+      "2026-11-27",
+      ruled.id,
+    );
+    if (!result.ok) throw new Error("the form refused the edit");
+    const after = keepUnshown(ruled, result.entry);
+    expect("context" in after || "notWithin" in after).toBe(false);
+    expect(after.timeline).toEqual(before.timeline);
+  });
 
   it("keeps the timeline, each alias's letter case and every source while the first is unchanged", () => {
     expect(edit({ summary: "Edited." })).toEqual({ ...before, summary: "Edited.", reviewed: "2026-11-27" });

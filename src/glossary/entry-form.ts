@@ -3,6 +3,7 @@
  * with one message per field. Pure.
  */
 import * as v from "valibot";
+import { notWithinProblem } from "./not-within";
 import { type Message, message } from "./problems";
 import { slug } from "./reader-glossary";
 import { aliasText, type Category, type Entry, EntrySchema } from "./schema";
@@ -15,6 +16,10 @@ export interface EntryFields {
   /** Aliases separated by commas or semicolons; the title is always one. */
   aliases: string;
   source: string;
+  /** When to mark it (see Entry.context and Entry.notWithin), each a list separated by semicolons. */
+  require: string;
+  exclude: string;
+  notWithin: string;
 }
 
 /** What is wrong with each field, as a sentence ("This field must start with https://."). */
@@ -32,6 +37,9 @@ export const emptyFields = (): EntryFields => ({
   summary: "",
   aliases: "",
   source: "",
+  require: "",
+  exclude: "",
+  notWithin: "",
 });
 
 export function fieldsOf(entry: Entry): EntryFields {
@@ -42,7 +50,24 @@ export function fieldsOf(entry: Entry): EntryFields {
     summary: entry.summary,
     aliases: texts.filter((text) => text !== entry.title).join("; "),
     source: entry.sources[0]?.url ?? "",
+    require: entry.context?.require?.join("; ") ?? "",
+    exclude: entry.context?.exclude?.join("; ") ?? "",
+    notWithin: entry.notWithin?.join("; ") ?? "",
   };
+}
+
+/** The items of a list the reader typed: separated by semicolons (or `more`), trimmed, none empty. */
+export function listOf(text: string, more = ""): string[] {
+  return text
+    .split(new RegExp(`[;${more}]`))
+    .map((item) => item.trim())
+    .filter(Boolean);
+}
+
+/** An entry's context words (see Entry.context), or undefined when it has none. */
+export function contextOf(require: string[], exclude: string[]): Entry["context"] {
+  if (require.length === 0 && exclude.length === 0) return undefined;
+  return { ...(require.length > 0 && { require }), ...(exclude.length > 0 && { exclude }) };
 }
 
 /** The entry the form describes, or the problem with each field. `id` is kept when editing. */
@@ -53,7 +78,7 @@ export function entryFromFields(
   id?: string,
 ): { ok: true; entry: Entry } | { ok: false; errors: FieldErrors } {
   const title = fields.title.trim();
-  const texts = [title, ...fields.aliases.split(/[;,]/)].map((alias) => alias.trim()).filter(Boolean);
+  const texts = [title, ...listOf(fields.aliases, ",")].filter(Boolean);
   const aliases = texts.filter(
     (text, i) => texts.findIndex((o) => o.toLowerCase() === text.toLowerCase()) === i,
   );
@@ -61,6 +86,8 @@ export function entryFromFields(
   try {
     host = new URL(fields.source.trim()).hostname || host;
   } catch {}
+  const context = contextOf(listOf(fields.require, ","), listOf(fields.exclude, ","));
+  const notWithin = listOf(fields.notWithin);
   const draft = {
     id: id ?? freeId(slug(title) || "entry", taken),
     title,
@@ -71,6 +98,8 @@ export function entryFromFields(
     summary: fields.summary,
     sources: [{ title: host, url: fields.source.trim() }],
     reviewed: today,
+    ...(context && { context }),
+    ...(notWithin.length > 0 && { notWithin }),
   };
   const errors: FieldErrors = {};
   // An empty field the entry needs says what to put in it.
@@ -86,29 +115,38 @@ export function entryFromFields(
     if (!/^[\p{L}\p{N}]/u.test(alias))
       errors[alias === title ? "title" : "aliases"] ??= wrong(message("problemAliasStart"));
   }
+  if (result.success) {
+    for (const name of result.output.notWithin ?? []) {
+      const problem = notWithinProblem(result.output.aliases, name);
+      if (problem) errors.notWithin ??= problem;
+    }
+  }
   if (!result.success || Object.keys(errors).length > 0) return { ok: false, errors };
   return { ok: true, entry: result.output };
 }
 
 /**
  * The entry saved from the form in place of `before`, keeping what the form does not show: its
- * timeline, facts, offices, map, related entries, context words and names an alias stands within,
- * its further sources (all of them while the first is unchanged), and each alias's letter case rule.
+ * timeline, facts, offices, map, related entries, its further sources (all of them while the first is
+ * unchanged), and each alias's letter case rule. Context words and names an alias stands within are
+ * the form's: emptied there, they are gone.
  */
 export function keepUnshown(before: Entry, edited: Entry): Entry {
+  const { context: _context, notWithin: _notWithin, ...kept } = before;
   const aliases = edited.aliases.map(
     (alias) => before.aliases.find((old) => aliasText(old) === aliasText(alias)) ?? alias,
   );
   const [first, ...more] = before.sources;
   const sources = first?.url === edited.sources[0]?.url ? before.sources : [...edited.sources, ...more];
-  return { ...before, ...edited, aliases, sources };
+  return { ...kept, ...edited, aliases, sources };
 }
 
 function fieldOf(path: string[]): keyof EntryFields {
   if (path[0] === "sources") return "source";
   // No alias at all, or a bad first one, is a problem with the title (the first alias).
   if (path[0] === "aliases") return path[1] === undefined || path[1] === "0" ? "title" : "aliases";
-  if (path[0] === "category" || path[0] === "summary") return path[0];
+  if (path[0] === "category" || path[0] === "summary" || path[0] === "notWithin") return path[0];
+  if (path[0] === "context") return path[1] === "exclude" ? "exclude" : "require";
   return "title";
 }
 

@@ -1,14 +1,25 @@
 /**
- * A reader's CSV glossary (term, summary, aliases, source, and optionally category) as raw entries,
+ * A reader's CSV glossary (term, summary, aliases, source, and optionally category and when to mark
+ * a term: require, exclude, notwithin) as raw entries,
  * each with the line it starts on; the importer then checks them like the entries of a JSON file.
  * Pure and total.
  */
 import { parseCsv } from "./csv";
+import { contextOf, listOf } from "./entry-form";
 import { message, type Problem, problem } from "./problems";
 import { slug } from "./reader-glossary";
 
-/** The CSV columns; term, summary and source are required, aliases and category are optional. */
-const CSV_COLUMNS = ["term", "summary", "aliases", "source", "category"] as const;
+/** The CSV columns; term, summary and source are required, the others optional. */
+const CSV_COLUMNS = [
+  "term",
+  "summary",
+  "aliases",
+  "source",
+  "category",
+  "require",
+  "exclude",
+  "notwithin",
+] as const;
 const REQUIRED_COLUMNS = ["term", "summary", "source"];
 
 export type CsvRows =
@@ -67,17 +78,21 @@ export function csvFieldName(field: string[]): string[] {
   if (field.length === 1 && (first === "title" || first === "id")) return ["term"];
   if (first === "sources" && second === "0" && (third === "url" || third === "title")) return ["source"];
   if (first === "aliases" && field.length === 2) return ["aliases"];
+  if (first === "context" && (second === "require" || second === "exclude")) return [second];
+  if (first === "notWithin") return ["notwithin"];
   return field;
 }
 
 /** A CSV row as an entry; the schema then checks it like any other. */
 function entryFromRow(cell: (name: string) => string, today: string): unknown {
   const term = cell("term");
-  const aliases = [term, ...cell("aliases").split(/[;|]/)].map((alias) => alias.trim()).filter(Boolean);
+  const aliases = [term, ...listOf(cell("aliases"), "|")].filter(Boolean);
   const unique = aliases.filter(
     (alias, i) => aliases.findIndex((other) => other.toLowerCase() === alias.toLowerCase()) === i,
   );
   const source = cell("source");
+  const context = contextOf(listOf(cell("require"), "|"), listOf(cell("exclude"), "|"));
+  const notWithin = listOf(cell("notwithin"), "|");
   return {
     id: slug(term) || term,
     title: term,
@@ -89,6 +104,8 @@ function entryFromRow(cell: (name: string) => string, today: string): unknown {
     summary: cell("summary"),
     sources: [{ title: hostOf(source), url: source }],
     reviewed: today,
+    ...(context && { context }),
+    ...(notWithin.length > 0 && { notWithin }),
   };
 }
 

@@ -4,6 +4,7 @@
  * Pure.
  */
 import * as v from "valibot";
+import { notWithinProblem } from "./not-within";
 import { type Message, message, type Problem, problem } from "./problems";
 import { aliasText, type Entry, EntrySchema } from "./schema";
 import { issueMessage, issuePath } from "./schema-problems";
@@ -67,6 +68,10 @@ function entryProblems(
   entry.aliases.forEach((alias, n) => {
     const text = aliasText(alias);
     if (!/^[\p{L}\p{N}]/u.test(text)) found.push([["aliases", String(n)], message("problemAliasStart")]);
+  });
+  entry.notWithin?.forEach((name, n) => {
+    const problem = notWithinProblem(entry.aliases, name);
+    if (problem) found.push([["notWithin", String(n)], problem]);
   });
   return found;
 }

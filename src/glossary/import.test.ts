@@ -50,6 +50,22 @@ describe("parseImport: good files", () => {
     expect(acronym.entries[0]?.aliases).toEqual([{ text: "TTA", caseSensitive: true }, "Tolle treaty"]);
   });
 
+  it("reads when to mark a CSV term, and names a longer name that cannot work by its line", () => {
+    const csv = [
+      "term,summary,source,require,exclude,notwithin",
+      "Jordan,A country.,https://x.org/,Amman;king,basketball,Jordan River|Michael Jordan",
+      "Obama,A president.,https://x.org/,,,Obamacare",
+    ].join("\n");
+    const result = entries(parse("a.csv", csv, context));
+    expect(result.entries[0]).toMatchObject({
+      context: { require: ["Amman", "king"], exclude: ["basketball"] },
+      notWithin: ["Jordan River", "Michael Jordan"],
+    });
+    expect(result.invalid).toEqual([
+      'a.csv: line 3 › notwithin: "Obamacare" does not hold any of the entry\'s names as whole words',
+    ]);
+  });
+
   it("tells JSON from CSV by the first character when a pasted text has no file name", () => {
     expect(
       entries(parse("pasted text", readFileSync(join(FIXTURES, "import-good.json"), "utf8"), context))

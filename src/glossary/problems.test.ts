@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import messages from "../../assets/_locales/en/messages.json";
-import { entryFromFields } from "./entry-form";
+import { emptyFields, entryFromFields } from "./entry-form";
 import { parseImport } from "./import";
 import {
   COUNTED,
@@ -103,7 +103,7 @@ describe("importer messages", () => {
       found.push(...(result.ok ? result.invalid : [result.error]));
     }
     const form = entryFromFields(
-      { title: "", category: "concept", summary: "<b>", aliases: "-x", source: "javascript:1" },
+      { ...emptyFields(), summary: "<b>", aliases: "-x", source: "javascript:1", notWithin: "Elsewhere" },
       context.taken,
       "2026-11-25",
     );

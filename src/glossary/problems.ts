@@ -45,6 +45,8 @@ export const PROBLEM_MESSAGES = {
   problemIdTaken: ["id", "owner"],
   problemGlossaryIdTwice: ["id"],
   problemAliasStart: [],
+  problemNotWithinOwn: ["name"],
+  problemNotWithinNone: ["name"],
   // The schema's checks (valibot's issues, in our words: see schema-problems.ts).
   problemEmpty: [],
   problemTooLong: ["max"],

@@ -22,12 +22,20 @@ const FIELDS: { name: keyof EntryFields; label: string; multiline?: boolean }[] 
   { name: "source", label: "myEntrySource" },
 ];
 
+/** When to mark it: most entries need none of these, so they wait behind a disclosure. */
+const WHEN_FIELDS: typeof FIELDS = [
+  { name: "require", label: "myEntryRequire" },
+  { name: "exclude", label: "myEntryExclude" },
+  { name: "notWithin", label: "myEntryNotWithin" },
+];
+
 export function MyEntryForm({ initial, editing, taken, today, onSave, onCancel }: Props) {
   const [fields, setFields] = useState(initial);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
   // Each refused save moves focus to the first field that says what is wrong with it.
   const [refusals, setRefusals] = useState(0);
+  const [whenOpen, setWhenOpen] = useState(WHEN_FIELDS.some(({ name }) => initial[name] !== ""));
   const form = useRef<HTMLFormElement>(null);
   useEffect(() => {
     if (refusals > 0) form.current?.querySelector<HTMLElement>("[aria-invalid=true]")?.focus();
@@ -39,6 +47,8 @@ export function MyEntryForm({ initial, editing, taken, today, onSave, onCancel }
     const result = entryFromFields(fields, taken, today, editing);
     if (!result.ok) {
       setErrors(result.errors);
+      // A field out of sight cannot say what is wrong with it.
+      if (WHEN_FIELDS.some(({ name }) => result.errors[name])) setWhenOpen(true);
       setRefusals((n) => n + 1);
       return;
     }
@@ -107,6 +117,15 @@ export function MyEntryForm({ initial, editing, taken, today, onSave, onCancel }
         </select>
       </div>
       {FIELDS.slice(1).map(field)}
+      <details
+        class="when"
+        open={whenOpen}
+        onToggle={(event) => setWhenOpen((event.currentTarget as HTMLDetailsElement).open)}
+      >
+        <summary>{t("myEntryWhen")}</summary>
+        <p class="hint">{t("myEntryWhenHint")}</p>
+        {WHEN_FIELDS.map(field)}
+      </details>
       {failure && (
         <p class="error" role="alert">
           {failure}
@@ -117,7 +136,7 @@ export function MyEntryForm({ initial, editing, taken, today, onSave, onCancel }
           {t("myEntrySave")}
         </button>
         {editing && (
-          <button type="button" onClick={onCancel}>
+          <button type="button" name="cancelEntry" onClick={onCancel}>
             {t("myCancel")}
           </button>
         )}

@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT } from "../support/paths";
 import { startServer, type TestServer } from "../support/server";
-import { BROWSERS, launchWithHostPermissions, type Tab, type TestBrowser, waitFor } from "./harness";
+import { BROWSERS, launchWithHostPermissions, settled, type Tab, type TestBrowser, waitFor } from "./harness";
 import { markedTexts, pointOnText } from "./probes";
 import { useSession } from "./session";
 
@@ -54,8 +54,17 @@ const centreOf = (selector: string) => {
   return hit && (hit === element || element.contains(hit) || hit.contains(element)) ? point : null;
 };
 
+/**
+ * Clicks an element where it stands once it holds still: after centreOf scrolled it into view, two
+ * frames go by first, or Firefox may take the click where the element stood before the scroll.
+ */
 async function click(tab: Tab, selector: string): Promise<void> {
-  const point = await waitFor(() => tab.evaluate(centreOf, selector), `${selector} to click`);
+  const point = await waitFor(async () => {
+    const first = await tab.evaluate(centreOf, selector);
+    await tab.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    const then = await tab.evaluate(centreOf, selector);
+    return first && then && first.x === then.x && first.y === then.y ? then : null;
+  }, `${selector} to click`);
   await tab.click(point.x, point.y);
 }
 
@@ -87,8 +96,11 @@ async function waitForText(tab: Tab, selector: string, expected: string, timeout
   });
 }
 
-/** Rests the pointer on a marked term until its explainer opens, as a reader would try again. */
-async function explain(tab: Tab, term: string) {
+/**
+ * Rests the pointer on a marked term until its explainer opens, as a reader would try again; on the
+ * term's first occurrence in the page unless `point` finds another (it runs in the page).
+ */
+async function explain(tab: Tab, term: string, point = pointOnText) {
   await tab.bringToFront();
   await waitFor(
     () => tab.evaluate(markedTexts).then((texts) => texts.includes(term)),
@@ -99,8 +111,8 @@ async function explain(tab: Tab, term: string) {
     async () => {
       await tab.mouseMove(2, 2);
       await waitFor(() => tab.explainer().then((view) => view === null), "no explainer open");
-      const point = await waitFor(() => tab.evaluate(pointOnText, term), `"${term}" on the page`);
-      await tab.mouseMove(point.x, point.y, 4);
+      const at = await waitFor(() => tab.evaluate(point, term), `"${term}" on the page`);
+      await tab.mouseMove(at.x, at.y, 4);
       return waitFor(
         () => tab.explainer().then((view) => (view?.title === term ? view : null)),
         `the explainer for ${term}`,
@@ -242,6 +254,75 @@ describe.each(BROWSERS)("%s: my glossaries", (name) => {
     await article.close();
   });
 
+  it("tells the form when to mark an entry: only with a word on the page, never inside a longer name", async () => {
+    await options.bringToFront();
+    await fill(options, "#entry-title", "Ashby");
+    await fill(options, "#entry-summary", "A made-up island ferry port.");
+    await fill(options, "#entry-source", "https://example.org/ashby");
+    await click(options, ".when > summary");
+    await fill(options, "#entry-require", "ferry; harbour");
+    await fill(options, "#entry-notWithin", "Ashby Lodge; Ashbyville");
+    // Folded away again, the field with a problem still comes into sight and takes focus.
+    await click(options, ".when > summary");
+    await click(options, 'button[name="saveEntry"]');
+    await waitForText(
+      options,
+      "#entry-notWithin-error",
+      '"Ashbyville" does not hold any of the entry\'s names as whole words',
+    );
+    const inSight = () =>
+      (document.querySelector(".when") as HTMLDetailsElement).open &&
+      document.activeElement?.id === "entry-notWithin";
+    await waitFor(() => options.evaluate(inSight), "the folded field open, with focus in it");
+    await fill(options, "#entry-notWithin", "Ashby Lodge");
+    await click(options, 'button[name="saveEntry"]');
+    await waitForText(options, '[data-glossary="mine"]', "Ashby");
+
+    // Each mark's text and the paragraph it is in (runs in the page).
+    const marksWhere = () =>
+      ([...(CSS.highlights.get("backstory") ?? [])] as StaticRange[]).map((range) => {
+        const text = (range.startContainer as Text).data.slice(range.startOffset, range.endOffset);
+        return `${text} in #${range.startContainer.parentElement?.id}`;
+      });
+    const ferry = await session.browser.newTab(session.server.url("/fixtures/when-to-mark.html"));
+    const onMark = (term: string) => {
+      const marks = [...(CSS.highlights.get("backstory") ?? [])] as StaticRange[];
+      const mark = marks.find((range) => (range.startContainer as Text).data.includes(term));
+      if (!mark) return null;
+      const range = new Range();
+      range.setStart(mark.startContainer, mark.startOffset);
+      range.setEnd(mark.endContainer, mark.endOffset);
+      const rect = range.getBoundingClientRect();
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    };
+    expect((await explain(ferry, "Ashby", onMark)).text).toContain("A made-up island ferry port.");
+    // The first "Ashby" on the page is in "Ashby Lodge": not the port, so the second one is marked.
+    expect(await ferry.evaluate(marksWhere)).toEqual(["Ashby in #ferry"]);
+    await ferry.close();
+    // No ferry or harbour on this page: its Ashby is some other place. Ankara shows the page was read.
+    const pie = await session.browser.newTab(session.server.url("/fixtures/when-to-mark-elsewhere.html"));
+    await pie.bringToFront();
+    await waitFor(() => pie.evaluate(markedTexts).then((texts) => texts.includes("Ankara")), "Ankara marked");
+    expect(await settled(() => pie.evaluate(markedTexts), "the marks to settle")).toEqual(["Ankara"]);
+    await pie.close();
+
+    // Editing it again, the form opens with when to mark it in sight.
+    await options.bringToFront();
+    await click(options, '[data-entry="ashby"] button[name="editEntry"]');
+    await waitFor(
+      () => options.evaluate(() => (document.querySelector("#entry-require") as HTMLInputElement).value),
+      "the form holding the entry",
+    );
+    expect(
+      await options.evaluate(() => [
+        (document.querySelector(".when") as HTMLDetailsElement).open,
+        (document.querySelector("#entry-require") as HTMLInputElement).value,
+        (document.querySelector("#entry-notWithin") as HTMLInputElement).value,
+      ]),
+    ).toEqual([true, "ferry; harbour", "Ashby Lodge"]);
+    await click(options, 'button[name="cancelEntry"]');
+  });
+
   it("edits an imported entry's summary with the form and keeps all the form does not show", async () => {
     await options.bringToFront();
     const weir = {
@@ -347,7 +428,7 @@ describe.each(BROWSERS)("%s: my glossaries", (name) => {
     const file = join(tmpdir(), "backstory-export.json");
     writeFileSync(file, exported);
     await importFile(file);
-    await waitForText(options, "[data-counts]", "Restores 4 glossaries (5 entries) and your settings");
+    await waitForText(options, "[data-counts]", "Restores 4 glossaries (6 entries) and your settings");
     await click(options, 'button[name="confirmImport"]');
     await waitForText(options, "[data-import-status]", "Imported backstory-export.json.");
     expect(await stored(options)).toEqual(before);
