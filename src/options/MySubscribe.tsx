@@ -21,6 +21,8 @@ interface Props {
 export function MySubscribe({ glossaries, bundledIds, today }: Props) {
   const [url, setUrl] = useState("");
   const [status, setStatus] = useState<{ error: boolean; text: string } | null>(null);
+  // While the browser asks for permission and the glossary is fetched, a second click would only ask twice.
+  const [busy, setBusy] = useState(false);
   const subscriptions = glossaries.filter((glossary) => glossary.source.kind === "subscription");
 
   const subscribe = async (event: Event) => {
@@ -28,11 +30,23 @@ export function MySubscribe({ glossaries, bundledIds, today }: Props) {
     const address = url.trim();
     const problem = subscriptionUrlProblem(address);
     if (problem) return setStatus({ error: true, text: problemText(problem) });
+    setBusy(true);
+    try {
+      await subscribeTo(address);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const subscribeTo = async (address: string) => {
+    const host = new URL(address).host;
+    // The browser's question may stay open a while: an earlier error must not read as its answer.
+    setStatus({ error: false, text: t("mySubscribeAsking", host) });
     // First thing in the click: browsers grant permission requests only while handling the gesture.
     const granted = await browser.permissions
       .request({ origins: [originPattern(address)] })
       .catch(() => false);
-    if (!granted) return setStatus({ error: true, text: t("mySubscribeDenied", new URL(address).host) });
+    if (!granted) return setStatus({ error: true, text: t("mySubscribeDenied", host) });
     setStatus({ error: false, text: t("mySubscribeFetching") });
     const result = await fetchGlossary(address, takenIds(bundledIds, glossaries), today, (u, i) =>
       fetch(u, i),
@@ -86,7 +100,7 @@ export function MySubscribe({ glossaries, bundledIds, today }: Props) {
           placeholder="https://"
           onInput={(e) => setUrl(e.currentTarget.value)}
         />
-        <button type="submit" name="subscribe">
+        <button type="submit" name="subscribe" disabled={busy}>
           {t("mySubscribe")}
         </button>
         {subscriptions.length > 0 && (

@@ -519,6 +519,33 @@ describe.each(BROWSERS)("%s: my glossaries", (name) => {
     expect(await stored(options)).toEqual(before);
   });
 
+  it("says it waits for the browser's permission while the browser asks, instead of an earlier error", async () => {
+    await subscribe("http://example.org/glossary.json");
+    await waitForText(options, "[data-subscribe-status]", "must start with https://");
+    // The browser's question stays open (headless browsers answer at once, so the test keeps it open).
+    await options.evaluate(() => {
+      const never = () => new Promise(() => {});
+      const api = globalThis as unknown as {
+        browser?: { permissions: object };
+        chrome: { permissions: object };
+      };
+      Object.defineProperty((api.browser ?? api.chrome).permissions, "request", { value: never });
+    });
+    await subscribe("https://example.org/glossary.json");
+    await waitForText(
+      options,
+      "[data-subscribe-status]",
+      "Waiting for your permission to read example.org: answer your browser's question to go on.",
+    );
+    expect(
+      await options.evaluate(() => [
+        document.querySelector("[data-subscribe-status]")?.getAttribute("role"),
+        (document.querySelector('button[name="subscribe"]') as HTMLButtonElement).disabled,
+      ]),
+    ).toEqual(["status", true]);
+    await options.close();
+  });
+
   it("still marks the bundled glossary's terms when the reader's stored index is damaged", async () => {
     options = await session.browser.newTab(session.browser.extensionUrl(OPTIONS));
     // Laid out as this version reads it, but missing its aliases: combining it with the bundled index fails.
