@@ -160,6 +160,12 @@ export interface LaunchOptions {
   reducedMotion?: boolean;
   /** The reader's default text size in px (the browser's font size setting); 16 unless given. */
   fontSize?: number;
+  /**
+   * True makes it a browser in forced-colors mode, as Windows High Contrast does: Chromium emulates
+   * it, and Firefox overrides every page's colours with its own, as "Override the colours specified
+   * by the page: Always" does, which is what turns forced colors on where there is no system theme.
+   */
+  forcedColors?: boolean;
 }
 
 /** Launches a browser with the built extension (or, as the options say, without it). */
@@ -178,6 +184,7 @@ export function launchChromiumContext({
   dist = DIST.chromium,
   reducedMotion = false,
   fontSize = 16,
+  forcedColors = false,
 } = {}): Promise<BrowserContext> {
   // A profile of its own only to carry a text size other than the default (as chrome://settings/fonts does).
   let profile = "";
@@ -191,6 +198,7 @@ export function launchChromiumContext({
     executablePath: browserPath("chromium"),
     headless,
     reducedMotion: reducedMotion ? "reduce" : "no-preference",
+    forcedColors: forcedColors ? "active" : "none",
     viewport: { width: 1280, height: 800 },
     args: [
       ...(extension ? [`--disable-extensions-except=${dist}`, `--load-extension=${dist}`] : []),
@@ -315,6 +323,7 @@ async function launchFirefox({
   extension = true,
   reducedMotion = false,
   fontSize = 16,
+  forcedColors = false,
 }: LaunchOptions = {}): Promise<TestBrowser> {
   const browser = await puppeteer.launch({
     browser: "firefox",
@@ -332,6 +341,8 @@ async function launchFirefox({
       "network.proxy.no_proxies_on": "127.0.0.1,localhost",
       "ui.prefersReducedMotion": reducedMotion ? 1 : 0,
       "font.size.variable.x-western": fontSize,
+      // 2 is "never use the page's colours" (0, the default, is "only with a high contrast theme").
+      "browser.display.document_color_use": forcedColors ? 2 : 0,
     },
   });
   if (extension) await browser.installExtension(DIST.firefox);
