@@ -220,9 +220,12 @@ export class PageMarker {
     this.changed = false;
     const changed = [...this.dirty];
     this.dirty.clear();
-    // The page swapped its content wholesale (a single-page-app navigation), or a page still parsing
-    // has now parsed its article (we started early on a page held up mid-parse): start again.
-    const moved = document.readyState === "loading" && this.options.findRoot() !== this.root;
+    // The page swapped its content wholesale (a single-page-app navigation), or the story a page
+    // lacked when it was marked is there now: a page still parsing has parsed it (we started early on
+    // a page held up mid-parse), or a page that renders its story after loading has rendered it (the
+    // whole page was marked for want of one). Start again.
+    const lacked = document.readyState === "loading" || this.root === document.body;
+    const moved = lacked && this.options.findRoot() !== this.root;
     if (!this.root?.isConnected || moved) {
       for (const mark of this.marks.unordered()) this.drop(mark);
       this.options.onDropped?.();

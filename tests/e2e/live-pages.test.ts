@@ -38,4 +38,25 @@ describe.each(BROWSERS)("%s: pages that change", (name) => {
     expect(marks.every((text) => text.trim().length > 0)).toBe(true);
     await tab.close();
   });
+
+  it("marks the story, not the page around it, once a page renders its story after loading", async () => {
+    const tab = await session.browser.newTab(session.server.url("/fixtures/late-article.html"));
+    // Until then, the page's only text is its promos: they are what there is to mark.
+    await waitFor(
+      () => tab.evaluate(markedTexts).then((marks) => marks.includes("Idlib")),
+      "the promos marked",
+    );
+    await tab.evaluate(() => (window as unknown as { renderStory: () => void }).renderStory());
+    const where = () =>
+      ([...(CSS.highlights.get("backstory") ?? [])] as StaticRange[]).map((range) => {
+        const text = (range.startContainer as Text).data.slice(range.startOffset, range.endOffset);
+        return `${text} in #${range.startContainer.parentElement?.closest("[id]")?.id}`;
+      });
+    const marks = await waitFor(
+      () => tab.evaluate(where).then((now) => (now.includes("Ankara in #story") ? now : null)),
+      "the story marked",
+    );
+    expect(marks.sort()).toEqual(["Ankara in #story", "Idlib in #headline", "observation posts in #story"]);
+    await tab.close();
+  });
 });
