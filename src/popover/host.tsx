@@ -168,13 +168,15 @@ export class PopoverHost {
     };
     // The keyboard route scrolls to its term as the card opens: only a term seen in view can leave it.
     let inView = false;
+    // Larger text makes a taller card, so the reader still sees as much of it at once.
+    const tallest = MAX_HEIGHT * Number(this.textScale());
     const update = () => {
       const visible = inWindow(range.getBoundingClientRect());
       if (visible) inView = true;
       else if (inView && handlers) return handlers.onTermOutOfView();
       void computePosition(reference, card, {
         strategy: "fixed",
-        placement: sideFor(range.getBoundingClientRect(), card),
+        placement: sideFor(range.getBoundingClientRect(), card, tallest),
         middleware: [
           inline(),
           offset(8),
@@ -185,7 +187,7 @@ export class PopoverHost {
             apply: ({ availableHeight }) => {
               // Only a change is written: rewriting the same height would make floating-ui's next
               // measurement lay the page out again.
-              const maxHeight = `${Math.max(80, Math.min(MAX_HEIGHT, availableHeight))}px`;
+              const maxHeight = `${Math.max(80, Math.min(tallest, availableHeight))}px`;
               if (card.style.maxHeight !== maxHeight) card.style.maxHeight = maxHeight;
             },
           }),
@@ -201,7 +203,7 @@ export class PopoverHost {
   }
 }
 
-/** The card's tallest, as popover.css has it too. */
+/** The card's tallest at the usual text size, as popover.css has it too. */
 const MAX_HEIGHT = 440;
 
 const CONTROLS =
@@ -230,8 +232,8 @@ function controlBeside(node: Node, before: boolean, ours: Element | null): HTMLE
  * given): floating-ui's flip, run before the card is sized to the side it is on, would find it fits
  * there once shrunk, and keep a tall card on the smaller side.
  */
-function sideFor(line: DOMRect, card: HTMLElement): "bottom-start" | "top-start" {
-  const wanted = Math.min(MAX_HEIGHT, card.scrollHeight + 2); // with its borders
+function sideFor(line: DOMRect, card: HTMLElement, tallest: number): "bottom-start" | "top-start" {
+  const wanted = Math.min(tallest, card.scrollHeight + 2); // with its borders
   const below = innerHeight - line.bottom - 13; // the 8 px gap and 5 px from the edge
   const above = line.top - 13;
   return wanted <= below || below >= above ? "bottom-start" : "top-start";

@@ -224,17 +224,19 @@ describe.each(BROWSERS)("%s: the explainer's entrance", (name) => {
   });
 });
 
-/** The open card's text sizes and width, read inside its closed shadow root. */
+/** The open card's text sizes, width and height, read inside its closed shadow root. */
 const CARD_TEXT = `function () {
   const card = this.querySelector(".card:not(.preparing)");
   const size = (selector) => getComputedStyle(card.querySelector(selector)).fontSize;
-  return JSON.stringify({ card: size(".summary"), title: size(".title"), width: card.getBoundingClientRect().width });
+  const { width, height } = card.getBoundingClientRect();
+  return JSON.stringify({ card: size(".summary"), title: size(".title"), width, height });
 }`;
 
 describe.each(BROWSERS)("%s: the explainer's text size", (name) => {
   describe.each([
-    ["at the browser's usual text size", 16, { card: "14px", title: "16px", width: 360 }],
-    ["for a reader who chose larger text", 24, { card: "21px", title: "24px", width: 540 }],
+    // Idlib's card is taller than the tallest a card gets, and there is room for it below the headline.
+    ["at the browser's usual text size", 16, { card: "14px", title: "16px", width: 360, height: 440 }],
+    ["for a reader who chose larger text", 24, { card: "21px", title: "24px", width: 540, height: 660 }],
   ])("%s", (_, fontSize, expected) => {
     const session = useSession(name, { fontSize });
 
@@ -244,8 +246,10 @@ describe.each(BROWSERS)("%s: the explainer's text size", (name) => {
       const point = await waitFor(() => tab.evaluate(pointOnText, "Idlib"), "Idlib on the page");
       await tab.mouseMove(point.x, point.y, 4);
       await waitFor(() => tab.explainer(), "the explainer for Idlib");
-      const seen = await tab.inExplainer<{ card: string; title: string; width: number }>(CARD_TEXT);
-      expect({ ...seen, width: Math.round(seen?.width ?? 0) }).toEqual(expected);
+      type Seen = { card: string; title: string; width: number; height: number };
+      const seen = await tab.inExplainer<Seen>(CARD_TEXT);
+      const rounded = { width: Math.round(seen?.width ?? 0), height: Math.round(seen?.height ?? 0) };
+      expect({ ...seen, ...rounded }).toEqual(expected);
     });
   });
 });
