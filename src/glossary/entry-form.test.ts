@@ -91,29 +91,29 @@ describe("entryFromFields", () => {
     });
   });
 
-  it("reads when to mark it: context words by semicolons or commas, longer names by semicolons", () => {
+  it("reads when to mark it from lists separated by semicolons, a comma being part of a name", () => {
     const result = entryFromFields(
       {
         ...emptyFields(),
         title: "Jordan",
         summary: "A made-up note.",
         source: "https://example.org/jordan",
-        require: "Amman; king, Hashemite",
-        exclude: " ;basketball;",
+        require: "Amman; king;Hashemite",
+        exclude: " ;basketball; Washington, D.C.;",
         notWithin: "Jordan River; Michael Jordan, Jr.",
       },
       taken,
       "2026-11-25",
     );
     expect(result.ok && result.entry).toMatchObject({
-      context: { require: ["Amman", "king", "Hashemite"], exclude: ["basketball"] },
+      context: { require: ["Amman", "king", "Hashemite"], exclude: ["basketball", "Washington, D.C."] },
       notWithin: ["Jordan River", "Michael Jordan, Jr."],
     });
     if (result.ok) {
       const fields = fieldsOf(result.entry);
       expect([fields.require, fields.exclude, fields.notWithin]).toEqual([
         "Amman; king; Hashemite",
-        "basketball",
+        "basketball; Washington, D.C.",
         "Jordan River; Michael Jordan, Jr.",
       ]);
     }
@@ -128,10 +128,10 @@ describe("entryFromFields", () => {
   it("refuses a longer name that is one of the entry's names, or holds none of them", () => {
     const fields = { ...emptyFields(), title: "Obama", summary: "S.", source: "https://example.org/" };
     expect(errorsOf({ ...fields, notWithin: "Michelle Obama; Obamacare" }).errors).toEqual({
-      notWithin: '"Obamacare" does not hold any of the entry\'s names as whole words',
+      notWithin: '"Obamacare" does not contain any of the entry\'s names as whole words.',
     });
     expect(errorsOf({ ...fields, aliases: "Barack Obama", notWithin: "barack obama" }).errors).toEqual({
-      notWithin: '"barack obama" is one of the entry\'s own names, so it would never be marked',
+      notWithin: '"barack obama" is one of the entry\'s own names, so it would never be marked.',
     });
     expect(errorsOf({ ...fields, require: "x".repeat(81) }).errors).toEqual({
       require: "This field must be at most 80 characters.",

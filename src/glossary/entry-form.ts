@@ -3,6 +3,7 @@
  * with one message per field. Pure.
  */
 import * as v from "valibot";
+import { contextOf, listOf } from "./entry-lists";
 import { notWithinProblem } from "./not-within";
 import { type Message, message } from "./problems";
 import { slug } from "./reader-glossary";
@@ -56,20 +57,6 @@ export function fieldsOf(entry: Entry): EntryFields {
   };
 }
 
-/** The items of a list the reader typed: separated by semicolons (or `more`), trimmed, none empty. */
-export function listOf(text: string, more = ""): string[] {
-  return text
-    .split(new RegExp(`[;${more}]`))
-    .map((item) => item.trim())
-    .filter(Boolean);
-}
-
-/** An entry's context words (see Entry.context), or undefined when it has none. */
-export function contextOf(require: string[], exclude: string[]): Entry["context"] {
-  if (require.length === 0 && exclude.length === 0) return undefined;
-  return { ...(require.length > 0 && { require }), ...(exclude.length > 0 && { exclude }) };
-}
-
 /** The entry the form describes, or the problem with each field. `id` is kept when editing. */
 export function entryFromFields(
   fields: EntryFields,
@@ -78,7 +65,7 @@ export function entryFromFields(
   id?: string,
 ): { ok: true; entry: Entry } | { ok: false; errors: FieldErrors } {
   const title = fields.title.trim();
-  const texts = [title, ...listOf(fields.aliases, ",")].filter(Boolean);
+  const texts = [title, ...listOf(fields.aliases)].filter(Boolean);
   const aliases = texts.filter(
     (text, i) => texts.findIndex((o) => o.toLowerCase() === text.toLowerCase()) === i,
   );
@@ -86,13 +73,13 @@ export function entryFromFields(
   try {
     host = new URL(fields.source.trim()).hostname || host;
   } catch {}
-  const context = contextOf(listOf(fields.require, ","), listOf(fields.exclude, ","));
+  const context = contextOf(listOf(fields.require), listOf(fields.exclude));
   const notWithin = listOf(fields.notWithin);
   const draft = {
     id: id ?? freeId(slug(title) || "entry", taken),
     title,
     aliases: aliases.map((alias) =>
-      /^\p{Lu}{2,3}$/u.test(alias) ? { text: alias, caseSensitive: true } : alias,
+      /^\p{Lu}{2,3}$/u.test(alias) ? { text: alias, caseSensitive: true as const } : alias,
     ),
     category: fields.category,
     summary: fields.summary,
@@ -115,11 +102,10 @@ export function entryFromFields(
     if (!/^[\p{L}\p{N}]/u.test(alias))
       errors[alias === title ? "title" : "aliases"] ??= wrong(message("problemAliasStart"));
   }
-  if (result.success) {
-    for (const name of result.output.notWithin ?? []) {
-      const problem = notWithinProblem(result.output.aliases, name);
-      if (problem) errors.notWithin ??= problem;
-    }
+  // Checked even while other fields are wrong, so one save shows every problem.
+  for (const name of notWithin) {
+    const problem = notWithinProblem(draft.aliases, name);
+    if (problem) errors.notWithin ??= message("myEntryListError", problem);
   }
   if (!result.success || Object.keys(errors).length > 0) return { ok: false, errors };
   return { ok: true, entry: result.output };

@@ -5,7 +5,7 @@
  * Pure and total.
  */
 import { parseCsv } from "./csv";
-import { contextOf, listOf } from "./entry-form";
+import { contextOf, listOf } from "./entry-lists";
 import { message, type Problem, problem } from "./problems";
 import { slug } from "./reader-glossary";
 
@@ -86,13 +86,13 @@ export function csvFieldName(field: string[]): string[] {
 /** A CSV row as an entry; the schema then checks it like any other. */
 function entryFromRow(cell: (name: string) => string, today: string): unknown {
   const term = cell("term");
-  const aliases = [term, ...listOf(cell("aliases"), "|")].filter(Boolean);
+  const aliases = [term, ...listOf(cell("aliases"), /[;|]/)].filter(Boolean);
   const unique = aliases.filter(
     (alias, i) => aliases.findIndex((other) => other.toLowerCase() === alias.toLowerCase()) === i,
   );
   const source = cell("source");
-  const context = contextOf(listOf(cell("require"), "|"), listOf(cell("exclude"), "|"));
-  const notWithin = listOf(cell("notwithin"), "|");
+  const context = contextOf(listOf(cell("require"), /[;|]/), listOf(cell("exclude"), /[;|]/));
+  const notWithin = listOf(cell("notwithin"), /[;|]/);
   return {
     id: slug(term) || term,
     title: term,

@@ -62,7 +62,7 @@ describe("parseImport: good files", () => {
       notWithin: ["Jordan River", "Michael Jordan"],
     });
     expect(result.invalid).toEqual([
-      'a.csv: line 3 › notwithin: "Obamacare" does not hold any of the entry\'s names as whole words',
+      'a.csv: line 3 › notwithin: "Obamacare" does not contain any of the entry\'s names as whole words',
     ]);
   });
 

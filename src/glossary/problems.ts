@@ -86,6 +86,7 @@ export const PROBLEM_MESSAGES = {
   problemSaveRefused: ["detail"],
   // The entry form, in whole sentences: a field's problem, or what to put in an empty one.
   myEntryFieldError: ["problem"],
+  myEntryListError: ["problem"],
   myEntryAddTitle: [],
   myEntryAddSummary: [],
   myEntryAddSource: [],

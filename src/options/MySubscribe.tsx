@@ -12,6 +12,9 @@ import {
 import { saveFailureText } from "./save-failure";
 import { store } from "./use-reader-glossaries";
 
+/** How long the browser may take to answer before the page says it waits for the reader's answer. */
+const ASKING_MS = 300;
+
 interface Props {
   glossaries: ReaderGlossary[];
   bundledIds: readonly string[];
@@ -21,8 +24,18 @@ interface Props {
 export function MySubscribe({ glossaries, bundledIds, today }: Props) {
   const [url, setUrl] = useState("");
   const [status, setStatus] = useState<{ error: boolean; text: string } | null>(null);
-  // While the browser asks for permission and the glossary is fetched, a second click would only ask twice.
+  // While the browser asks for permission and glossaries are fetched, a second click would only ask
+  // twice. The buttons say so with aria-disabled: a disabled one would drop the keyboard's focus.
   const [busy, setBusy] = useState(false);
+  const whileBusy = async (work: () => Promise<void>) => {
+    if (busy) return;
+    setBusy(true);
+    try {
+      await work();
+    } finally {
+      setBusy(false);
+    }
+  };
   const subscriptions = glossaries.filter((glossary) => glossary.source.kind === "subscription");
 
   const subscribe = async (event: Event) => {
@@ -30,22 +43,23 @@ export function MySubscribe({ glossaries, bundledIds, today }: Props) {
     const address = url.trim();
     const problem = subscriptionUrlProblem(address);
     if (problem) return setStatus({ error: true, text: problemText(problem) });
-    setBusy(true);
-    try {
-      await subscribeTo(address);
-    } finally {
-      setBusy(false);
-    }
+    await whileBusy(() => subscribeTo(address));
   };
 
   const subscribeTo = async (address: string) => {
     const host = new URL(address).host;
-    // The browser's question may stay open a while: an earlier error must not read as its answer.
-    setStatus({ error: false, text: t("mySubscribeAsking", host) });
+    // An earlier error must not read as the answer to the browser's question, which may stay open a
+    // while; that it waits is said only if the browser does ask (no question once permission is given).
+    setStatus(null);
+    const asking = setTimeout(
+      () => setStatus({ error: false, text: t("mySubscribeAsking", host) }),
+      ASKING_MS,
+    );
     // First thing in the click: browsers grant permission requests only while handling the gesture.
     const granted = await browser.permissions
       .request({ origins: [originPattern(address)] })
       .catch(() => false);
+    clearTimeout(asking);
     if (!granted) return setStatus({ error: true, text: t("mySubscribeDenied", host) });
     setStatus({ error: false, text: t("mySubscribeFetching") });
     const result = await fetchGlossary(address, takenIds(bundledIds, glossaries), today, (u, i) =>
@@ -69,7 +83,9 @@ export function MySubscribe({ glossaries, bundledIds, today }: Props) {
     }
   };
 
-  const updateNow = async () => {
+  const updateNow = () => whileBusy(refresh);
+
+  const refresh = async () => {
     try {
       await refreshSubscriptions(store, bundledIds, (u, i) => fetch(u, i));
       // Each failure is shown on its glossary; say here that there are some.
@@ -100,11 +116,16 @@ export function MySubscribe({ glossaries, bundledIds, today }: Props) {
           placeholder="https://"
           onInput={(e) => setUrl(e.currentTarget.value)}
         />
-        <button type="submit" name="subscribe" disabled={busy}>
+        <button type="submit" name="subscribe" aria-disabled={busy}>
           {t("mySubscribe")}
         </button>
         {subscriptions.length > 0 && (
-          <button type="button" name="updateSubscriptions" onClick={() => void updateNow()}>
+          <button
+            type="button"
+            name="updateSubscriptions"
+            aria-disabled={busy}
+            onClick={() => void updateNow()}
+          >
             {t("mySubscribeUpdateNow")}
           </button>
         )}

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT } from "../support/paths";
 import { startServer, type TestServer } from "../support/server";
 import { BROWSERS, launchWithHostPermissions, settled, type Tab, type TestBrowser, waitFor } from "./harness";
-import { markedTexts, pointOnText } from "./probes";
+import { markedTexts, marksWhere, pointOnText } from "./probes";
 import { useSession } from "./session";
 
 const FIXTURES = join(ROOT, "tests", "fixtures");
@@ -268,7 +268,7 @@ describe.each(BROWSERS)("%s: my glossaries", (name) => {
     await waitForText(
       options,
       "#entry-notWithin-error",
-      '"Ashbyville" does not hold any of the entry\'s names as whole words',
+      '"Ashbyville" does not contain any of the entry\'s names as whole words.',
     );
     const inSight = () =>
       (document.querySelector(".when") as HTMLDetailsElement).open &&
@@ -278,12 +278,6 @@ describe.each(BROWSERS)("%s: my glossaries", (name) => {
     await click(options, 'button[name="saveEntry"]');
     await waitForText(options, '[data-glossary="mine"]', "Ashby");
 
-    // Each mark's text and the paragraph it is in (runs in the page).
-    const marksWhere = () =>
-      ([...(CSS.highlights.get("backstory") ?? [])] as StaticRange[]).map((range) => {
-        const text = (range.startContainer as Text).data.slice(range.startOffset, range.endOffset);
-        return `${text} in #${range.startContainer.parentElement?.id}`;
-      });
     const ferry = await session.browser.newTab(session.server.url("/fixtures/when-to-mark.html"));
     const onMark = (term: string) => {
       const marks = [...(CSS.highlights.get("backstory") ?? [])] as StaticRange[];
@@ -540,9 +534,10 @@ describe.each(BROWSERS)("%s: my glossaries", (name) => {
     expect(
       await options.evaluate(() => [
         document.querySelector("[data-subscribe-status]")?.getAttribute("role"),
-        (document.querySelector('button[name="subscribe"]') as HTMLButtonElement).disabled,
+        document.querySelector('button[name="subscribe"]')?.getAttribute("aria-disabled"),
+        document.activeElement?.getAttribute("name"),
       ]),
-    ).toEqual(["status", true]);
+    ).toEqual(["status", "true", "subscribe"]);
     await options.close();
   });
 
