@@ -23,6 +23,12 @@ export const HIGHLIGHT_FOR_STYLE = {
   none: "backstory-none",
 } as const;
 const BATCH_MS = 150;
+/**
+ * How long after marking the whole page for want of a story a page may still render one that is then
+ * marked instead. Not for ever: a feed whose items are <article>s would then shrink, later on, to the
+ * one item that came first.
+ */
+const STORY_WAIT_MS = 10_000;
 /** With every occurrence marked, an endless page must not grow our memory without end. */
 const MAX_MARKS = 3000;
 
@@ -45,6 +51,8 @@ export class PageMarker {
   private readonly firstMark = new Map<number, Mark>();
   private readonly dirty = new Set<Element>();
   root: Element | null = null;
+  /** When the root was chosen (performance.now()). */
+  private rootChosenAt = 0;
   private batchTimer = 0;
   /** Whether the page changed since the last rescan (removals alone dirty no block). */
   private changed = false;
@@ -91,6 +99,7 @@ export class PageMarker {
 
   private async scanAll(): Promise<void> {
     this.root = this.options.findRoot();
+    this.rootChosenAt = performance.now();
     if (this.root) await this.scan(this.root);
   }
 
@@ -224,7 +233,9 @@ export class PageMarker {
     // lacked when it was marked is there now: a page still parsing has parsed it (we started early on
     // a page held up mid-parse), or a page that renders its story after loading has rendered it (the
     // whole page was marked for want of one). Start again.
-    const lacked = document.readyState === "loading" || this.root === document.body;
+    const lacked =
+      document.readyState === "loading" ||
+      (this.root === document.body && performance.now() - this.rootChosenAt < STORY_WAIT_MS);
     const moved = lacked && this.options.findRoot() !== this.root;
     if (!this.root?.isConnected || moved) {
       for (const mark of this.marks.unordered()) this.drop(mark);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { BROWSERS, waitFor } from "./harness";
-import { markedTexts } from "./probes";
+import { markedTexts, marksWhere } from "./probes";
 import { useSession } from "./session";
 
 describe.each(BROWSERS)("%s: pages that change", (name) => {
@@ -47,16 +47,28 @@ describe.each(BROWSERS)("%s: pages that change", (name) => {
       "the promos marked",
     );
     await tab.evaluate(() => (window as unknown as { renderStory: () => void }).renderStory());
-    const where = () =>
-      ([...(CSS.highlights.get("backstory") ?? [])] as StaticRange[]).map((range) => {
-        const text = (range.startContainer as Text).data.slice(range.startOffset, range.endOffset);
-        return `${text} in #${range.startContainer.parentElement?.closest("[id]")?.id}`;
-      });
     const marks = await waitFor(
-      () => tab.evaluate(where).then((now) => (now.includes("Ankara in #story") ? now : null)),
+      () => tab.evaluate(marksWhere).then((now) => (now.includes("Ankara in #story") ? now : null)),
       "the story marked",
     );
     expect(marks.sort()).toEqual(["Ankara in #story", "Idlib in #headline", "observation posts in #story"]);
+    await tab.close();
+  });
+
+  it("keeps marking the whole page when, long after loading, a feed adds items that are articles", async () => {
+    const tab = await session.browser.newTab(session.server.url("/fixtures/late-article.html"));
+    await waitFor(
+      () => tab.evaluate(markedTexts).then((marks) => marks.includes("Idlib")),
+      "the promos marked",
+    );
+    // Past the time a page is given to render its story (STORY_WAIT_MS in page-marker.ts).
+    await new Promise((done) => setTimeout(done, 10_500));
+    await tab.evaluate(() => (window as unknown as { addFeedItem: () => void }).addFeedItem());
+    const marks = await waitFor(
+      () => tab.evaluate(markedTexts).then((now) => (now.includes("Ankara") ? now : null)),
+      "the new item marked",
+    );
+    expect(marks.sort()).toEqual(["Ankara", "Idlib", "Moscow"]);
     await tab.close();
   });
 });

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { BROWSERS, waitFor } from "./harness";
-import { markedTexts } from "./probes";
+import { markedTexts, marksWhere } from "./probes";
 import { setSettings } from "./reader-settings";
 import { useSession } from "./session";
 
@@ -21,15 +21,6 @@ function drawnParagraphs(): number[] {
     .map((range) => Number(range.startContainer.parentElement?.dataset.n))
     .filter((n) => !Number.isNaN(n))
     .sort((a, b) => a - b);
-}
-
-/** Each mark as its text and the id of the paragraph it is in (runs in the page). */
-function marksWhere(): string[] {
-  const marks = [...(CSS.highlights.get("backstory") ?? [])] as StaticRange[];
-  return marks.map((range) => {
-    const text = (range.startContainer as Text).data.slice(range.startOffset, range.endOffset);
-    return `${text} in #${range.startContainer.parentElement?.id}`;
-  });
 }
 
 describe.each(BROWSERS)("%s: long pages", (name) => {

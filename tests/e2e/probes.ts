@@ -47,3 +47,15 @@ export function pointOnText(text: string): { x: number; y: number } | null {
   }
   return null;
 }
+
+/**
+ * Each mark as its text and the id of the nearest element around it that has one: "Idlib in #top"
+ * (runs in the page).
+ */
+export function marksWhere(): string[] {
+  const marks = [...(CSS.highlights.get("backstory") ?? [])] as StaticRange[];
+  return marks.map((range) => {
+    const text = (range.startContainer as Text).data.slice(range.startOffset, range.endOffset);
+    return `${text} in #${range.startContainer.parentElement?.closest("[id]")?.id}`;
+  });
+}
