@@ -60,7 +60,20 @@ describe.each(BROWSERS)("%s: real news pages", (name) => {
     return result;
   };
 
-  it.each(PAGES)("%s looks and behaves the same with Backstory", { timeout: 120_000 }, async (page) => {
+  /**
+   * The errors a page throws without Backstory within `ms` of opening, read as soon as it has thrown
+   * all of `wanted`.
+   */
+  const errorsWithout = async (page: string, wanted: string[], ms: number) => {
+    const tab = await without.newTab(server.url(`/pages/${page}/`));
+    const thrownAll = () => wanted.every((error) => tab.errors().includes(error));
+    while (!thrownAll() && Date.now() < tab.opened + ms) await new Promise((done) => setTimeout(done, 250));
+    const errors = tab.errors();
+    await tab.close();
+    return errors;
+  };
+
+  it.each(PAGES)("%s looks and behaves the same with Backstory", { timeout: 180_000 }, async (page) => {
     // Saved pages run their own scripts, and some vary from load to load for reasons of their own. Each
     // side loads the page twice; a reading that holds still on both sides must be the same on both.
     const a1 = await load(withIt, page);
@@ -76,10 +89,14 @@ describe.each(BROWSERS)("%s: real news pages", (name) => {
     );
     for (const key of stable) expect(a1.print[key], `${key} on ${page}`).toBe(b1.print[key]);
     const theirs = new Set([...b1.errors, ...b2.errors]);
-    expect(
-      [...a1.errors, ...a2.errors].filter((error) => !theirs.has(error)),
-      "errors only with Backstory",
-    ).toEqual([]);
+    let ours = [...new Set([...a1.errors, ...a2.errors])].filter((error) => !theirs.has(error));
+    // Some pages' own errors come late, and at no fixed time (nytimes-1's ad script throws 10 to 21 s
+    // after opening, with Backstory or without): the page gets one longer chance to throw them alone.
+    if (ours.length > 0) {
+      const again = await errorsWithout(page, ours, 30_000);
+      ours = ours.filter((error) => !again.includes(error));
+    }
+    expect(ours, "errors only with Backstory").toEqual([]);
     const varies = keys.filter((key) => !stable.includes(key));
     console.log(
       `${name} ${page}: ${a1.marks.length} terms (${a1.marks.join(", ")})` +
