@@ -30,7 +30,7 @@ export class PopoverHost {
   /** The shadow root has adopted the card's stylesheet (else a <style> element carries it). */
   private styled = false;
   /** The reader's default text size over 16 px (see --text in popover.css), read once. */
-  private scale: string | null = null;
+  private scale: number | null = null;
 
   /**
    * Renders the card and places it by the term. With `prepare`, renders it unseen and unplaced
@@ -70,7 +70,7 @@ export class PopoverHost {
     }
     const element = this.root.querySelector<HTMLElement>(".card");
     if (!element) return;
-    element.style.setProperty("--text", this.textScale());
+    element.style.setProperty("--text", String(this.textScale()));
     if (prepare) {
       // Place the unseen card too, once the frame has laid it out: the dwell's end then finds the
       // placing code warm and the page's layout clean.
@@ -99,8 +99,8 @@ export class PopoverHost {
    * The reader's default text size (the browser's setting) over the usual 16 px: the host's own font
    * size, which `all: initial` makes the browser's default whatever the page's own sizes are.
    */
-  private textScale(): string {
-    this.scale ??= String((Number.parseFloat(getComputedStyle(this.host as Element).fontSize) || 16) / 16);
+  private textScale(): number {
+    this.scale ??= (Number.parseFloat(getComputedStyle(this.host as Element).fontSize) || 16) / 16;
     return this.scale;
   }
 
@@ -169,7 +169,7 @@ export class PopoverHost {
     // The keyboard route scrolls to its term as the card opens: only a term seen in view can leave it.
     let inView = false;
     // Larger text makes a taller card, so the reader still sees as much of it at once.
-    const tallest = MAX_HEIGHT * Number(this.textScale());
+    const tallest = MAX_HEIGHT * this.textScale();
     const update = () => {
       const visible = inWindow(range.getBoundingClientRect());
       if (visible) inView = true;
