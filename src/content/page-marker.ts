@@ -72,7 +72,11 @@ export class PageMarker {
     const name = options.highlight ?? HIGHLIGHT;
     const highlight = new Highlight();
     this.drawing = new MarkDrawing(highlight);
-    CSS.highlights.set(name, highlight);
+    // In forced colours Chromium paints every registered highlight in the system's selection colours,
+    // whatever highlights.css says: marks meant to show only under the pointer would cover every term.
+    // They are kept for the pointer all the same.
+    if (name !== HIGHLIGHT_FOR_STYLE.none || !matchMedia("(forced-colors: active)").matches)
+      CSS.highlights.set(name, highlight);
     this.watch(document);
     signal.addEventListener("abort", () => {
       this.observer.disconnect();

@@ -264,6 +264,29 @@ describe.each(BROWSERS)("%s: forced colors", (name) => {
     },
   );
 
+  it("with marks set to show only under the pointer, paints nothing over the terms", async () => {
+    await openArticle();
+    await settled(() => article.evaluate(markedTexts), "the marks");
+    const box = await waitFor(() => article.evaluate(markBox, ["backstory", "Idlib"]), "Idlib's mark");
+    await article.evaluate(holdHighlight, "backstory");
+    const plain = await shoot(article, box, 5);
+    await article.evaluate(releaseHighlight);
+    await setSettings(session.browser, { markingStyle: "none" });
+    await article.bringToFront();
+    await waitFor(
+      () => article.evaluate(highlightNames).then((names) => !names.includes("backstory")),
+      "the dotted marks gone",
+    );
+    // The marks are there for the pointer: resting on Idlib opens its card.
+    const point = await waitFor(() => article.evaluate(pointOnText, "Idlib"), "Idlib on the page");
+    await article.mouseMove(point.x, point.y, 4);
+    await waitFor(() => article.explainer().then((view) => view?.title === "Idlib"), "Idlib's card");
+    await article.mouseMove(2, 2);
+    await waitFor(() => article.explainer().then((view) => view === null), "the card closed");
+    expect(changed(plain, await shoot(article, box, 5)), "pixels painted over Idlib").toBe(0);
+    await setSettings(session.browser, { markingStyle: "dotted" });
+  });
+
   it("keeps the card's edge, a focus ring, the pinned pin, its boxes, dots and map in sight", async () => {
     await openArticle();
     const options = await session.browser.newTab(session.browser.extensionUrl("src/options/index.html"));
