@@ -10,7 +10,7 @@
  * Judged from screenshots where a colour could be dropped at paint time (a computed style can still
  * name the dropped colour), from computed styles where they are what is painted.
  */
-import { mkdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { PNG } from "pngjs";
 import { describe, expect, it } from "vitest";
@@ -18,36 +18,30 @@ import { ROOT } from "../support/paths";
 import { settledExplainer } from "./card";
 import { BROWSERS, settled, type Tab, waitFor } from "./harness";
 import { askReadingTabs, clickOn, highlightNames } from "./options-steps";
+import {
+  type Box,
+  changed as changedBy,
+  contrast,
+  holdHighlight,
+  markBox,
+  nextShotPath,
+  pixels,
+  type Rgb,
+  releaseHighlight,
+  shoot,
+} from "./pixels";
 import { markedTexts, pointOnText } from "./probes";
 import { setSettings } from "./reader-settings";
 import { useSession } from "./session";
 
-const SCRATCH = join(ROOT, "build", "screenshots");
 const FIXTURES = join(ROOT, "tests", "fixtures");
 /**
  * Two colours a reader tells apart. Below WCAG's 3:1 for controls because some pairs here are the
  * reader's own system colours, used as given: Firefox's default Highlight on white is 2.9:1.
  */
 const APART = 2;
-
-type Rgb = [number, number, number];
-interface Box {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
-/** WCAG's contrast ratio of two colours, 1 to 21. */
-function contrast(a: Rgb, b: Rgb): number {
-  const luminance = (rgb: Rgb) =>
-    rgb
-      .map((c) => c / 255)
-      .map((s) => (s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4))
-      .reduce((sum, s, i) => sum + s * ([0.2126, 0.7152, 0.0722][i] ?? 0), 0);
-  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
-  return (light + 0.05) / (dark + 0.05);
-}
+/** Pixels of two shots of one box that changed so that a reader sees it (APART or more). */
+const changed = (a: PNG, b: PNG) => changedBy(a, b, APART);
 
 /**
  * A computed colour ("rgb(1, 2, 3)" or "rgba(1, 2, 3, 0.8)") as painted on `under`. Fails on one that
@@ -58,9 +52,6 @@ function rgb(color = "", under?: Rgb): Rgb {
   expect(/^rgba?\(/.test(color) && alpha > 0, `a colour painted, not "${color}"`).toBe(true);
   return [r, g, b].map((c, i) => alpha * c + (1 - alpha) * (under?.[i] ?? c)) as Rgb;
 }
-
-const pixels = (png: PNG): Rgb[] =>
-  Array.from({ length: png.width * png.height }, (_, i) => [...png.data.subarray(i * 4, i * 4 + 3)] as Rgb);
 
 /** The colour most of a shot is: the background what is drawn sits on. */
 function commonest(png: PNG): Rgb {
@@ -76,34 +67,9 @@ function ink(png: PNG): number {
   return Math.max(...pixels(png).map((pixel) => contrast(pixel, ground)));
 }
 
-/** Pixels of two shots of one box that changed so that a reader sees it (APART or more). */
-function changed(a: PNG, b: PNG): number {
-  const after = pixels(b);
-  return pixels(a).filter((pixel, i) => contrast(pixel, after[i] ?? pixel) >= APART).length;
-}
-
-let shots = 0;
-const nextPath = () => {
-  mkdirSync(SCRATCH, { recursive: true });
-  return join(SCRATCH, `forced-colors-${shots++}.png`);
-};
-
-/** A screenshot of a box of the viewport, padded by `pad` pixels, decoded. */
-async function shoot(tab: Tab, box: Box, pad = 0): Promise<PNG> {
-  // The harness's clip is in viewport pixels in Chromium but page pixels in Firefox: at the top they agree.
-  expect(await tab.evaluate(() => scrollX + scrollY)).toBe(0);
-  const path = nextPath();
-  const x = Math.floor(box.x - pad);
-  const y = Math.floor(box.y - pad);
-  const width = Math.ceil(box.x + box.width + pad) - x;
-  const height = Math.ceil(box.y + box.height + pad) - y;
-  await tab.screenshot(path, { x, y, width, height });
-  return PNG.sync.read(readFileSync(path));
-}
-
 /** A screenshot of the first element matching a selector in an extension page, decoded. */
 async function shootElement(tab: Tab, selector: string): Promise<PNG> {
-  const path = nextPath();
+  const path = nextShotPath();
   await tab.screenshotOf(selector, path);
   return PNG.sync.read(readFileSync(path));
 }
@@ -114,20 +80,6 @@ function cut(png: PNG, box: Box, part: Box): PNG {
   const [x, y] = [part.x - box.x, part.y - box.y].map(Math.round) as [number, number];
   PNG.bitblt(png, piece, x, y, piece.width, piece.height, 0, 0);
   return piece;
-}
-
-/** The box of the first mark drawn under a highlight with this text, in the viewport (runs in the page). */
-function markBox([name, text]: string[]): Box | null {
-  for (const item of CSS.highlights.get(name as string) ?? []) {
-    const source = item as StaticRange;
-    const range = document.createRange();
-    range.setStart(source.startContainer, source.startOffset);
-    range.setEnd(source.endContainer, source.endOffset);
-    if (range.toString() !== text) continue;
-    const { x, y, width, height } = range.getBoundingClientRect();
-    return { x, y, width, height };
-  }
-  return null;
 }
 
 /** The box of the first element matching a selector, and of its words, in the viewport (runs in the page). */
@@ -142,19 +94,6 @@ function boxesOf(selector: string): { box: Box; words: Box } | null {
     box: { x, y, width, height },
     words: { x: words.x, y: words.y, width: words.width, height: words.height },
   };
-}
-
-/** Takes a highlight off the page for a frame's time, to see the page as it is without it (runs in the page). */
-function holdHighlight(name: string): Promise<void> {
-  const held = CSS.highlights.get(name);
-  CSS.highlights.delete(name);
-  (globalThis as unknown as { heldHighlight?: [string, unknown] }).heldHighlight = [name, held];
-  return new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())));
-}
-
-function releaseHighlight(): void {
-  const [name, held] = (globalThis as unknown as { heldHighlight: [string, Highlight] }).heldHighlight;
-  CSS.highlights.set(name, held);
 }
 
 /** What the open card paints, read inside its closed shadow root. */
