@@ -16,6 +16,7 @@ import { listenFirst, onWindow } from "./first-listen";
 import { watchPointer } from "./hover";
 import { pageGlossary, watchPageGlossary } from "./page-glossary";
 import { HIGHLIGHT_FOR_STYLE, PageMarker } from "./page-marker";
+import { isDarkPage, ON_DARK } from "./page-tone";
 import { answerPageCalls, answerReaderCalls } from "./reader-calls";
 import { watchTaps } from "./tap";
 
@@ -35,10 +36,13 @@ async function activate(settings: Settings): Promise<void> {
   const glossary = await pageGlossary().catch(() => null);
   if (signal.aborted || !glossary) return;
   const { index, matcher } = glossary;
+  // On a dark page, marks in colours that show on it; in forced colours the browser chooses them.
+  const tone = isDarkPage(document) && !matchMedia("(forced-colors: active)").matches ? ON_DARK : "";
+  const active = ACTIVE + tone;
 
   const setActive = (mark: Mark | null) => {
-    if (mark) CSS.highlights.set(ACTIVE, new Highlight(mark.range));
-    else CSS.highlights.delete(ACTIVE);
+    if (mark) CSS.highlights.set(active, new Highlight(mark.range));
+    else CSS.highlights.delete(active);
   };
   const explainer = new Explainer(
     (mark) => entryId(index.entries, mark.entry) ?? "",
@@ -54,7 +58,7 @@ async function activate(settings: Settings): Promise<void> {
     {
       firstOnly: !settings.everyOccurrence,
       findRoot: () => (settings.articleOnly ? findArticleRoot(document) : document.body),
-      highlight: HIGHLIGHT_FOR_STYLE[settings.markingStyle],
+      highlight: HIGHLIGHT_FOR_STYLE[settings.markingStyle] + tone,
       skip: hiddenBy(settings, index),
       // Text the page removed: an explainer open on it closes, and lets go of it.
       onDropped: () => explainer.letGoOfRemoved(),
@@ -67,7 +71,7 @@ async function activate(settings: Settings): Promise<void> {
   watchTaps(marker.marks, explainer, signal);
   answerReaderCalls(index, matcher, marker, explainer, signal);
   onWindow<KeyboardEvent>("keydown", (event) => event.key === "Escape" && explainer.close(), signal);
-  signal.addEventListener("abort", () => CSS.highlights.delete(ACTIVE));
+  signal.addEventListener("abort", () => CSS.highlights.delete(active));
 }
 
 function whenIdle(task: () => void, signal: AbortSignal): void {

@@ -6,6 +6,7 @@
 /** The text of every Backstory mark, in document order, whichever marking style draws them. */
 export function markedTexts(): string[] {
   const highlight = ["backstory", "backstory-solid", "backstory-tint", "backstory-none"]
+    .flatMap((name) => [name, `${name}-on-dark`])
     .map((name) => CSS.highlights.get(name))
     .find((found) => found !== undefined);
   if (!highlight) return [];

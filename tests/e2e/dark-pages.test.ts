@@ -1,0 +1,43 @@
+/**
+ * A page in dark mode (a site's own, or a dark-mode extension's): the usual blue underline is too dim
+ * on black, so marks are drawn in lighter colours there, judged from screenshots as a reader sees them.
+ */
+import { describe, expect, it } from "vitest";
+import { BROWSERS, settled, waitFor } from "./harness";
+import { highlightNames } from "./options-steps";
+import { changed, holdHighlight, markBox, releaseHighlight, shoot } from "./pixels";
+import { markedTexts, pointOnText } from "./probes";
+import { useSession } from "./session";
+
+describe.each(BROWSERS)("%s: dark pages", (name) => {
+  const session = useSession(name);
+
+  it("draws marks that show on a dark page, and sets the term under the pointer apart", async () => {
+    const tab = await session.browser.newTab(session.server.url("/fixtures/dark-page.html"));
+    await waitFor(
+      () => tab.evaluate(highlightNames).then((names) => names.includes("backstory-on-dark")),
+      "marks drawn for a dark page",
+    );
+    await settled(() => tab.evaluate(markedTexts), "the marks");
+    const box = await waitFor(() => tab.evaluate(markBox, ["backstory-on-dark", "Idlib"]), "Idlib's mark");
+    const marked = await shoot(tab, box, 5);
+    await tab.evaluate(holdHighlight, "backstory-on-dark");
+    const plain = await shoot(tab, box, 5);
+    await tab.evaluate(releaseHighlight);
+    // The underline against the page: WCAG's 3:1 for what a reader must make out, along half the word.
+    expect(changed(plain, marked, 3), "pixels of the underline").toBeGreaterThanOrEqual(box.width / 2);
+
+    const point = await waitFor(() => tab.evaluate(pointOnText, "Idlib"), "Idlib on the page");
+    await tab.mouseMove(point.x, point.y, 4);
+    await waitFor(
+      () => tab.evaluate(highlightNames).then((names) => names.includes("backstory-active-on-dark")),
+      "the term under the pointer",
+    );
+    // A tint behind the word, as on a light page: a cue beside the card, not a line to read (1.5:1).
+    const active = await shoot(tab, box, 5);
+    expect(changed(marked, active, 1.5), "pixels the pointer's term changes").toBeGreaterThanOrEqual(
+      box.width * 2,
+    );
+    await tab.close();
+  });
+});
