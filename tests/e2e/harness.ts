@@ -42,6 +42,8 @@ export interface Tab {
   revealInExplainer(label: string): Promise<ExplainerView | null>;
   /** Resizes the viewport (CSS pixels), as a narrow window or a phone would have it. */
   setViewport(width: number, height: number): Promise<void>;
+  /** Lays the page out as for printing (print media), or for the screen again; Chromium only. */
+  printMedia(on: boolean): Promise<void>;
   /** Saves a PNG of the viewport, or of one rectangle of it (viewport pixels). */
   screenshot(path: string, clip?: { x: number; y: number; width: number; height: number }): Promise<void>;
   close(): Promise<void>;
@@ -261,6 +263,7 @@ function chromiumTab(context: BrowserContext, page: PlaywrightPage): Tab {
     explainer: () => readChromium(undefined),
     revealInExplainer: (label) => readChromium(label),
     setViewport: (width, height) => page.setViewportSize({ width, height }),
+    printMedia: (on) => page.emulateMedia({ media: on ? "print" : "screen" }),
     screenshot: async (path, clip) => void (await page.screenshot(clip ? { path, clip } : { path })),
     close: () => page.close(),
     tap: (x, y) => chromiumTap(context, page, x, y),
@@ -419,6 +422,8 @@ function firefoxTab(browser: PuppeteerBrowser, page: PuppeteerPage): Tab {
     explainer: () => readFirefox(undefined),
     revealInExplainer: (label) => readFirefox(label),
     setViewport: (width, height) => page.setViewport({ width, height }),
+    // WebDriver BiDi has no way to lay a page out for print (puppeteer's call needs CDP).
+    printMedia: () => Promise.reject(new Error("Firefox's driver cannot emulate print media")),
     screenshot: async (path, clip) => void (await page.screenshot(clip ? { path, clip } : { path })),
     close: () => page.close(),
     tap: (x, y) => page.touchscreen.tap(x, y),

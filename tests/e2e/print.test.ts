@@ -1,0 +1,34 @@
+/** Printing an article: on paper the page is as it was, with no marks (judged from a screenshot). */
+import { describe, expect, it } from "vitest";
+import { BROWSERS, settled, waitFor } from "./harness";
+import { changed, holdHighlight, markBox, releaseHighlight, shoot } from "./pixels";
+import { markedTexts } from "./probes";
+import { setSettings } from "./reader-settings";
+import { useSession } from "./session";
+
+describe.each(BROWSERS)("%s: printing", (name) => {
+  const session = useSession(name);
+
+  // Firefox's driver (WebDriver BiDi) cannot lay a page out for print; the same stylesheet holds for both.
+  it.skipIf(name === "firefox").each([
+    ["dotted", "backstory"],
+    ["tint", "backstory-tint"],
+  ])("prints a page marked with %s marks without them", async (style, highlight) => {
+    await setSettings(session.browser, { markingStyle: style });
+    const tab = await session.browser.newTab(session.server.url("/demo"));
+    await settled(() => tab.evaluate(markedTexts), "the marks");
+    const box = await waitFor(() => tab.evaluate(markBox, [highlight, "Idlib"]), "Idlib's mark");
+    const onScreen = await shoot(tab, box, 5);
+    await tab.printMedia(true);
+    const printed = await shoot(tab, box, 5);
+    await tab.evaluate(holdHighlight, highlight);
+    const unmarked = await shoot(tab, box, 5);
+    await tab.evaluate(releaseHighlight);
+    await tab.printMedia(false);
+    // The mark shows on screen, so the shots can tell; printed, not one pixel differs from no mark.
+    expect(changed(unmarked, onScreen, 1.1), "pixels the mark changes on screen").toBeGreaterThan(0);
+    expect(changed(unmarked, printed, 1.01), "pixels the mark changes printed").toBe(0);
+    await tab.close();
+    await setSettings(session.browser, { markingStyle: "dotted" });
+  });
+});
