@@ -25,6 +25,8 @@ const ACTIVE = "backstory-active";
 const STALLED_MS = 3000;
 
 let session: AbortController | null = null;
+/** The tone the current session's marks are drawn in. */
+let drawnTone = "";
 
 async function activate(settings: Settings): Promise<void> {
   if (session || !("highlights" in CSS)) return;
@@ -36,8 +38,8 @@ async function activate(settings: Settings): Promise<void> {
   const glossary = await pageGlossary().catch(() => null);
   if (signal.aborted || !glossary) return;
   const { index, matcher } = glossary;
-  // On a dark page, marks in colours that show on it; in forced colours the browser chooses them.
-  const tone = isDarkPage(document) && !matchMedia("(forced-colors: active)").matches ? ON_DARK : "";
+  const tone = pageTone();
+  drawnTone = tone;
   const active = ACTIVE + tone;
 
   const setActive = (mark: Mark | null) => {
@@ -72,6 +74,11 @@ async function activate(settings: Settings): Promise<void> {
   answerReaderCalls(index, matcher, marker, explainer, signal);
   onWindow<KeyboardEvent>("keydown", (event) => event.key === "Escape" && explainer.close(), signal);
   signal.addEventListener("abort", () => CSS.highlights.delete(active));
+}
+
+/** On a dark page, marks in colours that show on it (see page-tone.ts); in forced colours the browser chooses. */
+function pageTone(): string {
+  return isDarkPage(document) && !matchMedia("(forced-colors: active)").matches ? ON_DARK : "";
 }
 
 function whenIdle(task: () => void, signal: AbortSignal): void {
@@ -110,6 +117,10 @@ async function main(): Promise<void> {
   watchSettings(apply, new AbortController().signal);
   // The reader's own glossaries changed in the options page: mark afresh with them, no reload.
   watchPageGlossary(() => void loadSettings().then(apply), new AbortController().signal);
+  // A page that follows the system's light or dark mode turns with it: marks afresh in colours that show.
+  matchMedia("(prefers-color-scheme: dark)").addEventListener("change", () => {
+    if (session && pageTone() !== drawnTone) apply(settings);
+  });
   // Started on a page held up mid-parse: once it does finish, find its article again and mark afresh.
   if (stalled) document.addEventListener("DOMContentLoaded", () => apply(settings), { once: true });
 }

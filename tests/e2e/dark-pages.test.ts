@@ -40,4 +40,29 @@ describe.each(BROWSERS)("%s: dark pages", (name) => {
     );
     await tab.close();
   });
+
+  // Firefox's driver (WebDriver BiDi) cannot turn the system's colour scheme while a page is open.
+  it.skipIf(name === "firefox")(
+    "turns its marks' colours when the system turns dark, on a page that follows it",
+    async () => {
+      const tab = await session.browser.newTab(session.server.url("/fixtures/follows-system.html"));
+      await waitFor(
+        () => tab.evaluate(highlightNames).then((names) => names.join() === "backstory"),
+        "marks for a light page",
+      );
+      const before = await settled(() => tab.evaluate(markedTexts), "the marks");
+      await tab.colorScheme("dark");
+      await waitFor(
+        () => tab.evaluate(highlightNames).then((names) => names.join() === "backstory-on-dark"),
+        "marks for a dark page",
+      );
+      expect(await settled(() => tab.evaluate(markedTexts), "the marks again")).toEqual(before);
+      await tab.colorScheme("light");
+      await waitFor(
+        () => tab.evaluate(highlightNames).then((names) => names.join() === "backstory"),
+        "marks for a light page again",
+      );
+      await tab.close();
+    },
+  );
 });

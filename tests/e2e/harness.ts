@@ -44,6 +44,8 @@ export interface Tab {
   setViewport(width: number, height: number): Promise<void>;
   /** Lays the page out as for printing (print media), or for the screen again; Chromium only. */
   printMedia(on: boolean): Promise<void>;
+  /** Turns the system's light or dark mode as the page sees it (prefers-color-scheme); Chromium only. */
+  colorScheme(scheme: "light" | "dark"): Promise<void>;
   /** Saves a PNG of the viewport, or of one rectangle of it (viewport pixels). */
   screenshot(path: string, clip?: { x: number; y: number; width: number; height: number }): Promise<void>;
   close(): Promise<void>;
@@ -264,6 +266,7 @@ function chromiumTab(context: BrowserContext, page: PlaywrightPage): Tab {
     revealInExplainer: (label) => readChromium(label),
     setViewport: (width, height) => page.setViewportSize({ width, height }),
     printMedia: (on) => page.emulateMedia({ media: on ? "print" : "screen" }),
+    colorScheme: (scheme) => page.emulateMedia({ colorScheme: scheme }),
     screenshot: async (path, clip) => void (await page.screenshot(clip ? { path, clip } : { path })),
     close: () => page.close(),
     tap: (x, y) => chromiumTap(context, page, x, y),
@@ -422,8 +425,9 @@ function firefoxTab(browser: PuppeteerBrowser, page: PuppeteerPage): Tab {
     explainer: () => readFirefox(undefined),
     revealInExplainer: (label) => readFirefox(label),
     setViewport: (width, height) => page.setViewport({ width, height }),
-    // WebDriver BiDi has no way to lay a page out for print (puppeteer's call needs CDP).
+    // WebDriver BiDi has no way to emulate media (puppeteer's calls need CDP).
     printMedia: () => Promise.reject(new Error("Firefox's driver cannot emulate print media")),
+    colorScheme: () => Promise.reject(new Error("Firefox's driver cannot emulate a colour scheme")),
     screenshot: async (path, clip) => void (await page.screenshot(clip ? { path, clip } : { path })),
     close: () => page.close(),
     tap: (x, y) => page.touchscreen.tap(x, y),
