@@ -117,10 +117,13 @@ async function main(): Promise<void> {
   watchSettings(apply, new AbortController().signal);
   // The reader's own glossaries changed in the options page: mark afresh with them, no reload.
   watchPageGlossary(() => void loadSettings().then(apply), new AbortController().signal);
-  // A page that follows the system's light or dark mode turns with it: marks afresh in colours that show.
-  matchMedia("(prefers-color-scheme: dark)").addEventListener("change", () => {
-    if (session && pageTone() !== drawnTone) apply(settings);
-  });
+  // A page that follows the system's light or dark mode turns with it, and high contrast may be turned
+  // on or off: marks afresh in colours that show. A frame later, so a page that turns its theme from
+  // script on the same change has turned it.
+  matchMedia("(prefers-color-scheme: dark)").addEventListener("change", () =>
+    requestAnimationFrame(() => session && pageTone() !== drawnTone && apply(settings)),
+  );
+  matchMedia("(forced-colors: active)").addEventListener("change", () => session && apply(settings));
   // Started on a page held up mid-parse: once it does finish, find its article again and mark afresh.
   if (stalled) document.addEventListener("DOMContentLoaded", () => apply(settings), { once: true });
 }
