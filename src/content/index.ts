@@ -16,7 +16,7 @@ import { listenFirst, onWindow } from "./first-listen";
 import { watchPointer } from "./hover";
 import { pageGlossary, watchPageGlossary } from "./page-glossary";
 import { HIGHLIGHT_FOR_STYLE, PageMarker } from "./page-marker";
-import { isDarkPage, ON_DARK } from "./page-tone";
+import { forcedColors, isDarkPage, ON_DARK } from "./page-tone";
 import { answerPageCalls, answerReaderCalls } from "./reader-calls";
 import { watchTaps } from "./tap";
 
@@ -78,7 +78,7 @@ async function activate(settings: Settings): Promise<void> {
 
 /** On a dark page, marks in colours that show on it (see page-tone.ts); in forced colours the browser chooses. */
 function pageTone(): string {
-  return isDarkPage(document) && !matchMedia("(forced-colors: active)").matches ? ON_DARK : "";
+  return isDarkPage(document) && !forcedColors() ? ON_DARK : "";
 }
 
 function whenIdle(task: () => void, signal: AbortSignal): void {

@@ -11,6 +11,7 @@ import type { CompiledIndex } from "../glossary/compile";
 import { Candidates } from "./candidates";
 import { MarkDrawing } from "./mark-drawing";
 import { addsOrRemovesWholeBlocks, isOurOwn } from "./page-changes";
+import { forcedColors } from "./page-tone";
 import { Slicer } from "./slicer";
 
 export const HIGHLIGHT = "backstory";
@@ -75,8 +76,7 @@ export class PageMarker {
     // In forced colours Chromium paints every registered highlight in the system's selection colours,
     // whatever highlights.css says: marks meant to show only under the pointer would cover every term.
     // They are kept for the pointer all the same.
-    if (name !== HIGHLIGHT_FOR_STYLE.none || !matchMedia("(forced-colors: active)").matches)
-      CSS.highlights.set(name, highlight);
+    if (name !== HIGHLIGHT_FOR_STYLE.none || !forcedColors()) CSS.highlights.set(name, highlight);
     this.watch(document);
     signal.addEventListener("abort", () => {
       this.observer.disconnect();

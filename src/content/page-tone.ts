@@ -46,8 +46,11 @@ export function colorOf(color: string): number[] | null {
   return [r, g, b, a / 255];
 }
 
-/** WCAG's relative luminance of an sRGB colour. */
-function luminance([r = 0, g = 0, b = 0]: number[]): number {
+/** Whether the reader's system forces its own few colours (Windows High Contrast). */
+export const forcedColors = (): boolean => matchMedia("(forced-colors: active)").matches;
+
+/** WCAG's relative luminance of an sRGB colour (0-255 each). */
+export function luminance([r = 0, g = 0, b = 0]: number[]): number {
   const [lr = 0, lg = 0, lb = 0] = [r, g, b]
     .map((c) => c / 255)
     .map((s) => (s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4));

@@ -20,6 +20,8 @@ const CSV_COLUMNS = [
   "exclude",
   "notwithin",
 ] as const;
+/** What separates the items of a list in a cell: semicolons, or bars as some exports write them. */
+const LIST = /[;|]/;
 const REQUIRED_COLUMNS = ["term", "summary", "source"];
 
 export type CsvRows =
@@ -86,13 +88,13 @@ export function csvFieldName(field: string[]): string[] {
 /** A CSV row as an entry; the schema then checks it like any other. */
 function entryFromRow(cell: (name: string) => string, today: string): unknown {
   const term = cell("term");
-  const aliases = [term, ...listOf(cell("aliases"), /[;|]/)].filter(Boolean);
+  const aliases = [term, ...listOf(cell("aliases"), LIST)].filter(Boolean);
   const unique = aliases.filter(
     (alias, i) => aliases.findIndex((other) => other.toLowerCase() === alias.toLowerCase()) === i,
   );
   const source = cell("source");
-  const context = contextOf(listOf(cell("require"), /[;|]/), listOf(cell("exclude"), /[;|]/));
-  const notWithin = listOf(cell("notwithin"), /[;|]/);
+  const context = contextOf(listOf(cell("require"), LIST), listOf(cell("exclude"), LIST));
+  const notWithin = listOf(cell("notwithin"), LIST);
   return {
     id: slug(term) || term,
     title: term,

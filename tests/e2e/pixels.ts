@@ -6,6 +6,7 @@ import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { PNG } from "pngjs";
 import { expect } from "vitest";
+import { luminance } from "../../src/content/page-tone";
 import { ROOT } from "../support/paths";
 import type { Tab } from "./harness";
 
@@ -21,11 +22,6 @@ export interface Box {
 
 /** WCAG's contrast ratio of two colours, 1 to 21. */
 export function contrast(a: Rgb, b: Rgb): number {
-  const luminance = (rgb: Rgb) =>
-    rgb
-      .map((c) => c / 255)
-      .map((s) => (s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4))
-      .reduce((sum, s, i) => sum + s * ([0.2126, 0.7152, 0.0722][i] ?? 0), 0);
   const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
   return (light + 0.05) / (dark + 0.05);
 }
