@@ -117,12 +117,22 @@ async function main(): Promise<void> {
   watchSettings(apply, new AbortController().signal);
   // The reader's own glossaries changed in the options page: mark afresh with them, no reload.
   watchPageGlossary(() => void loadSettings().then(apply), new AbortController().signal);
-  // A page that follows the system's light or dark mode turns with it, and high contrast may be turned
-  // on or off: marks afresh in colours that show. A frame later, so a page that turns its theme from
-  // script on the same change has turned it.
-  matchMedia("(prefers-color-scheme: dark)").addEventListener("change", () =>
-    requestAnimationFrame(() => session && pageTone() !== drawnTone && apply(settings)),
-  );
+  // A page that follows the system's light or dark mode turns with it, a site's own switch turns it
+  // (a class or attribute on the root or the body), and high contrast may be turned on or off: marks
+  // afresh in colours that show. A frame later, once the page's script has turned its theme, and once
+  // however many attributes it changed.
+  let looking = 0;
+  const lookAgain = () => {
+    if (looking) return;
+    looking = requestAnimationFrame(() => {
+      looking = 0;
+      if (session && pageTone() !== drawnTone) apply(settings);
+    });
+  };
+  matchMedia("(prefers-color-scheme: dark)").addEventListener("change", lookAgain);
+  const themes = new MutationObserver(lookAgain);
+  for (const element of [document.documentElement, document.body])
+    if (element) themes.observe(element, { attributes: true });
   matchMedia("(forced-colors: active)").addEventListener("change", () => session && apply(settings));
   // Started on a page held up mid-parse: once it does finish, find its article again and mark afresh.
   if (stalled) document.addEventListener("DOMContentLoaded", () => apply(settings), { once: true });

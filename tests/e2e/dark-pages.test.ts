@@ -54,6 +54,28 @@ describe.each(BROWSERS)("%s: dark pages", (name) => {
     await tab.close();
   });
 
+  it("turns its marks' colours when the reader flips the site's own dark-mode switch", async () => {
+    const tab = await session.browser.newTab(session.server.url("/fixtures/theme-switch.html"));
+    await waitFor(
+      () => tab.evaluate(highlightNames).then((names) => names.join() === "backstory"),
+      "marks for a light page",
+    );
+    const before = await settled(() => tab.evaluate(markedTexts), "the marks");
+    const button = await tab.evaluate(centreOf, "#theme");
+    await tab.click(button.x, button.y);
+    await waitFor(
+      () => tab.evaluate(highlightNames).then((names) => names.join() === "backstory-on-dark"),
+      "marks for a dark page",
+    );
+    expect(await settled(() => tab.evaluate(markedTexts), "the marks again")).toEqual(before);
+    await tab.click(button.x, button.y);
+    await waitFor(
+      () => tab.evaluate(highlightNames).then((names) => names.join() === "backstory"),
+      "marks for a light page again",
+    );
+    await tab.close();
+  });
+
   // Firefox's driver (WebDriver BiDi) cannot turn the system's colour scheme while a page is open.
   it.skipIf(name === "firefox")(
     "turns its marks' colours when the system turns dark, on a page that follows it",
@@ -79,3 +101,9 @@ describe.each(BROWSERS)("%s: dark pages", (name) => {
     },
   );
 });
+
+/** The middle of the element selector finds, in viewport pixels (runs in the page). */
+function centreOf(selector: string): { x: number; y: number } {
+  const box = (document.querySelector(selector) as Element).getBoundingClientRect();
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
