@@ -45,6 +45,7 @@ describe.each(BROWSERS)("%s: dark pages", (name) => {
   it.each([
     ["paints its dark background on a wrapper, with light text", "dark-wrapper.html"],
     ["paints its dark background in a newer colour notation (oklch)", "dark-oklch.html"],
+    ["is dark only through its colour scheme (<meta name=color-scheme content=dark>)", "dark-meta.html"],
   ])("knows a page is dark that %s", async (_, fixture) => {
     const tab = await session.browser.newTab(session.server.url(`/fixtures/${fixture}`));
     await waitFor(
