@@ -15,12 +15,11 @@ import { Explainer } from "./explainer";
 import { listenFirst, onWindow } from "./first-listen";
 import { watchPointer } from "./hover";
 import { pageGlossary, watchPageGlossary } from "./page-glossary";
-import { HIGHLIGHT_FOR_STYLE, PageMarker } from "./page-marker";
+import { HIGHLIGHT_ACTIVE, HIGHLIGHT_FOR_STYLE, PageMarker } from "./page-marker";
 import { forcedColors, isDarkPage, ON_DARK } from "./page-tone";
 import { answerPageCalls, answerReaderCalls } from "./reader-calls";
 import { watchTaps } from "./tap";
 
-const ACTIVE = "backstory-active";
 /** How long to wait for a page to finish parsing before marking what is there. */
 const STALLED_MS = 3000;
 
@@ -40,7 +39,7 @@ async function activate(settings: Settings): Promise<void> {
   const { index, matcher } = glossary;
   const tone = pageTone();
   drawnTone = tone;
-  const active = ACTIVE + tone;
+  const active = HIGHLIGHT_ACTIVE + tone;
 
   const setActive = (mark: Mark | null) => {
     if (mark) CSS.highlights.set(active, new Highlight(mark.range));

@@ -15,6 +15,8 @@ import { forcedColors } from "./page-tone";
 import { Slicer } from "./slicer";
 
 export const HIGHLIGHT = "backstory";
+/** The term under the pointer, or the one whose explainer is open (see index.ts). */
+export const HIGHLIGHT_ACTIVE = "backstory-active";
 
 /** Each marking style is its own highlight name, styled in highlights.css ("none" draws nothing). */
 export const HIGHLIGHT_FOR_STYLE = {
