@@ -3,7 +3,6 @@
  * could lose: the page index it keeps is made again when needed.
  */
 import browser from "webextension-polyfill";
-import { Matcher } from "../engine/matcher";
 import { bundledIndex } from "../glossary/bundled";
 import bodies from "../glossary/generated/bodies.json";
 import maps from "../glossary/generated/maps.json";
@@ -15,7 +14,7 @@ import { loadSettings, saveSettings } from "../shared/storage";
 import { refreshSubscriptions, SUBSCRIPTION_ALARM, UPDATE_MINUTES } from "../shared/subscriptions";
 import { readerGlossaryStore } from "../shared/user-glossaries";
 import { indexPieceServer, pageIndexKeeper } from "./page-index";
-import { selectionAction } from "./selection";
+import { selectionLookup } from "./selection";
 
 const entries = bodies as unknown as Record<string, Entry>;
 const mapSvgs: Record<string, string> = maps;
@@ -26,6 +25,8 @@ function openGlossaryAt(link: string): void {
 }
 
 const readerGlossaries = readerGlossaryStore(browser.storage.local);
+/** The index pages mark with: the bundled one and the reader's own. */
+const pageIndex = pageIndexKeeper(bundledIndex, readerGlossaries);
 
 /** Each call may answer at once or later (readers' entries come from storage). */
 type Handlers = {
@@ -35,7 +36,7 @@ type Handlers = {
 };
 
 const handlers: Handlers = {
-  getPageIndex: indexPieceServer(pageIndexKeeper(bundledIndex, readerGlossaries)),
+  getPageIndex: indexPieceServer(pageIndex),
   // Bundled entries first, then the reader's own (their ids never clash: the importer refuses that).
   getEntry: (id) => (Object.hasOwn(entries, id) ? (entries[id] as Entry) : readerGlossaries.entry(id)),
   getMap: (id) => (Object.hasOwn(mapSvgs, id) ? (mapSvgs[id] as string) : null),
@@ -79,16 +80,18 @@ browser.runtime.onInstalled.addListener(() => {
   void readerGlossaries.upgrade().catch(() => undefined);
 });
 
-let matcher: Matcher | null = null;
+const lookUpSelection = selectionLookup(pageIndex);
 browser.contextMenus.onClicked.addListener(async (info, tab) => {
   if (info.menuItemId !== MENU_ID || !info.selectionText) return;
-  matcher ??= new Matcher(bundledIndex.aliases, bundledIndex.trie);
-  const action = selectionAction(info.selectionText, matcher, bundledIndex);
+  // The reader's own entries too, as the page marks them.
+  const action = await lookUpSelection(info.selectionText);
   if ("explain" in action && tab?.id !== undefined) {
     const shown = await callTab(tab.id, "explainSelection", action.explain).catch(() => false);
-    // Where Backstory is off, the entry opens in the glossary browser instead.
-    if (!shown) openGlossaryAt(`entry=${encodeURIComponent(action.explain)}`);
-    return;
+    // Where Backstory is off, a built-in entry opens in the glossary browser instead (which shows
+    // built-in entries only: for a reader's own, it searches for the selection).
+    if (shown) return;
+    if (Object.hasOwn(entries, action.explain))
+      return openGlossaryAt(`entry=${encodeURIComponent(action.explain)}`);
   }
   const text = "search" in action ? action.search : info.selectionText.trim();
   openGlossaryAt(`search=${encodeURIComponent(text)}`);

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { Matcher } from "../engine/matcher";
 import { bundledIndex } from "../glossary/bundled";
-import { selectionAction } from "./selection";
+import { combineIndexes } from "../glossary/combine-index";
+import { compileIndex } from "../glossary/compile";
+import { selectionAction, selectionLookup } from "./selection";
 
 const matcher = new Matcher(bundledIndex.aliases, bundledIndex.trie);
 
@@ -15,5 +17,23 @@ describe("selectionAction", () => {
     expect(selectionAction("  quantum\n gravity ", matcher, bundledIndex)).toEqual({
       search: "quantum gravity",
     });
+  });
+
+  it("explains a reader's own entry, once the reader has added it, as the page marks it", async () => {
+    const ashby = {
+      id: "ashby",
+      title: "Ashby",
+      aliases: ["Ashby"],
+      category: "place" as const,
+      summary: "A village with a ferry.",
+      sources: [{ title: "Example", url: "https://example.org" }],
+      reviewed: "2026-01-01",
+    };
+    let pageIndex = bundledIndex;
+    const lookUp = selectionLookup(async () => pageIndex);
+    expect(await lookUp("the ferry at Ashby")).toEqual({ search: "the ferry at Ashby" });
+    pageIndex = combineIndexes(bundledIndex, compileIndex([ashby]));
+    expect(await lookUp("the ferry at Ashby")).toEqual({ explain: "ashby" });
+    expect(await lookUp("Idlib")).toEqual({ explain: "idlib" });
   });
 });

@@ -1,5 +1,5 @@
 /** What the context menu does with selected text: explain the entry it names, or search the glossary. */
-import type { Matcher } from "../engine/matcher";
+import { Matcher } from "../engine/matcher";
 import type { CompiledIndex } from "../glossary/compile";
 import { entryId } from "../glossary/entry-table";
 
@@ -13,4 +13,19 @@ export function selectionAction(text: string, matcher: Matcher, index: CompiledI
     if (id) return { explain: id };
   }
   return { search: trimmed };
+}
+
+/**
+ * Looks selections up in the index pages mark with (the bundled glossary and the reader's own), with
+ * a matcher made again whenever that index is (the reader's glossaries changed).
+ */
+export function selectionLookup(
+  pageIndex: () => Promise<CompiledIndex>,
+): (text: string) => Promise<SelectionAction> {
+  let made: { index: CompiledIndex; matcher: Matcher } | null = null;
+  return async (text) => {
+    const index = await pageIndex();
+    if (made?.index !== index) made = { index, matcher: new Matcher(index.aliases, index.trie) };
+    return selectionAction(text, made.matcher, index);
+  };
 }
