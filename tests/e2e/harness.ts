@@ -182,7 +182,7 @@ export async function launch(name: BrowserName, options: LaunchOptions = {}): Pr
  * Chromium as Playwright drives it, with the built extension loaded (or none): for the tests, and for
  * the scripts that trace it (bench/popover.ts, scripts/own-tasks.ts).
  */
-export function launchChromiumContext({
+export async function launchChromiumContext({
   headless = true,
   extension = true,
   dist = DIST.chromium,
@@ -198,7 +198,7 @@ export function launchChromiumContext({
     const preferences = { webkit: { webprefs: { default_font_size: fontSize } } };
     writeFileSync(join(profile, "Default", "Preferences"), JSON.stringify(preferences));
   }
-  return chromium.launchPersistentContext(profile, {
+  const context = await chromium.launchPersistentContext(profile, {
     executablePath: browserPath("chromium"),
     headless,
     reducedMotion: reducedMotion ? "reduce" : "no-preference",
@@ -214,6 +214,16 @@ export function launchChromiumContext({
       "--no-first-run",
     ],
   });
+  // The profile made for a text size goes with the browser (Playwright removes only its own), once
+  // the browser has quit: at the context's close event it is still writing there.
+  if (profile) {
+    const close = context.close.bind(context);
+    context.close = async (options) => {
+      await close(options);
+      rmSync(profile, { recursive: true, force: true, maxRetries: 5 });
+    };
+  }
+  return context;
 }
 
 /** Chromium; `dist` loads a copy of the extension other than the built one. */
