@@ -1,22 +1,23 @@
 /**
- * The glossary browser: instant search over every entry, an entry shown as the popover shows it,
- * switching single entries off and on, and the terms hidden with "Don't mark this again".
+ * The glossary browser: instant search over every entry (the built-in ones and the reader's own), an
+ * entry shown as the popover shows it, switching single entries off and on, and the terms hidden with
+ * "Don't mark this again".
  */
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { CATEGORY_LIST, type CategoryName } from "../glossary/categories";
+import type { Entry } from "../glossary/schema";
 import { categoryName, t } from "../shared/i18n";
 import { callBackground } from "../shared/messages";
 import { EntryPreview } from "./EntryPreview";
 import { entryById, SEARCHABLE } from "./glossary-data";
-import { searchEntries } from "./glossary-search";
+import { searchable, searchEntries } from "./glossary-search";
 import type { SectionProps } from "./Options";
 import { type Route, routeHash } from "./route";
+import { useReaderGlossaries } from "./use-reader-glossaries";
 
 /** How many results are listed at first, and how many more each "Show more" adds. */
 const SHOWN = 60;
 
-const titleOf = (id: string) => entryById(id)?.title;
-const loadEntry = async (id: string) => entryById(id) ?? null;
 const loadMap = (id: string) => callBackground("getMap", id).catch(() => null);
 
 export function GlossarySection({ settings, save, route }: SectionProps & { route: Route }) {
@@ -31,12 +32,23 @@ export function GlossarySection({ settings, save, route }: SectionProps & { rout
     }
     if (route.entry !== undefined) setSelected(route.entry);
   }, [route]);
+  // The reader's own entries are listed with the built-in ones (ids never clash: the importer refuses that).
+  const glossaries = useReaderGlossaries();
+  const own = useMemo(
+    () =>
+      new Map((glossaries ?? []).flatMap((glossary) => glossary.entries.map((entry) => [entry.id, entry]))),
+    [glossaries],
+  );
+  const everything = useMemo(() => [...SEARCHABLE, ...searchable([...own.values()])], [own]);
+  const lookUp = (id: string): Entry | undefined => entryById(id) ?? own.get(id);
+  const titleOf = (id: string) => lookUp(id)?.title;
+  const loadEntry = async (id: string) => lookUp(id) ?? null;
   const [shown, setShown] = useState(SHOWN);
   // A new search or kind starts from the top of its list again.
   useEffect(() => setShown(SHOWN), [query, kind]);
   const results = useMemo(
-    () => searchEntries(SEARCHABLE, query).filter((item) => !kind || item.category === kind),
-    [query, kind],
+    () => searchEntries(everything, query).filter((item) => !kind || item.category === kind),
+    [everything, query, kind],
   );
   const kindChip = (value: CategoryName | null, label: string) => (
     <button
@@ -52,7 +64,7 @@ export function GlossarySection({ settings, save, route }: SectionProps & { rout
   const hidden = new Set(settings.hiddenEntries);
   const setHidden = (id: string, hide: boolean) =>
     save({ hiddenEntries: hide ? [...hidden, id] : settings.hiddenEntries.filter((item) => item !== id) });
-  const entry = selected ? entryById(selected) : undefined;
+  const entry = selected ? lookUp(selected) : undefined;
   const viewer = useRef<HTMLDivElement>(null);
   const select = (id: string | null) => {
     setSelected(id);
@@ -91,7 +103,7 @@ export function GlossarySection({ settings, save, route }: SectionProps & { rout
         </fieldset>
         <p class="hint" role="status">
           {results.length > 0 || !query.trim()
-            ? t("optionsGlossaryCount", [String(results.length), String(SEARCHABLE.length)])
+            ? t("optionsGlossaryCount", [String(results.length), String(everything.length)])
             : t(kind ? "optionsGlossaryNoMatchOfKind" : "optionsGlossaryNoMatch", query.trim())}
         </p>
         {results.length === 0 && kind && (
@@ -111,6 +123,7 @@ export function GlossarySection({ settings, save, route }: SectionProps & { rout
                 <span class="result-title">{item.title}</span>
                 <span class="result-meta">
                   {categoryName(item.category)}
+                  {own.has(item.id) && ` · ${t("optionsGlossaryOwnBadge")}`}
                   {hidden.has(item.id) && ` · ${t("optionsGlossaryHiddenBadge")}`}
                 </span>
               </button>
@@ -134,7 +147,7 @@ export function GlossarySection({ settings, save, route }: SectionProps & { rout
         )}
       </div>
       <div class="viewer" ref={viewer}>
-        {selected && !entry && (
+        {selected && !entry && glossaries && (
           <p class="error" role="alert">
             {t("optionsGlossaryUnknown", selected)}
           </p>

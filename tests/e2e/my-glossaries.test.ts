@@ -254,6 +254,51 @@ describe.each(BROWSERS)("%s: my glossaries", (name) => {
     await article.close();
   });
 
+  it("shows an entry of the reader's own in the glossary browser, from its card's Open in glossary and in search", async () => {
+    const article = await session.browser.newTab(session.server.url("/fixtures/my-glossaries.html"));
+    const view = await explain(article, "Kestrel Bay");
+    await article.mouseMove(view.rect.x + 20, view.rect.y + 10, 6);
+    const button = await waitFor(
+      () =>
+        article
+          .revealInExplainer("Open in glossary")
+          .then((seen) => seen?.buttons.find((each) => each.label === "Open in glossary")),
+      "the glossary button",
+    );
+    await article.click(button.x, button.y);
+    // The background opened a tab of the options page; extension pages can see each other's windows.
+    const shown = await waitFor(
+      () =>
+        options.evaluate(() => {
+          type Extension = { getViews(filter: object): Window[] };
+          const { extension } = (globalThis as unknown as { chrome: { extension: Extension } }).chrome;
+          const opened = extension
+            .getViews({ type: "tab" })
+            .find((tab) => tab.location.hash === "#entry=kestrel-bay");
+          const card = opened?.document.querySelector(".entry-preview")?.shadowRoot?.querySelector(".card");
+          return card?.querySelector(".title") ? card.textContent : null;
+        }),
+      "the glossary browser at Kestrel Bay",
+    );
+    expect(shown).toContain("A made-up bay, added with the form.");
+    await article.close();
+
+    const browser = await session.browser.newTab(
+      session.browser.extensionUrl("src/options/index.html#search=kestrel"),
+    );
+    const found = await waitFor(
+      () =>
+        browser.evaluate(() =>
+          [...document.querySelectorAll(".result")]
+            .map((result) => result.textContent ?? "")
+            .find((text) => text.includes("Kestrel Bay")),
+        ),
+      "Kestrel Bay among the results",
+    );
+    expect(found).toContain("yours");
+    await browser.close();
+  });
+
   it("tells the form when to mark an entry: only with a word on the page, never inside a longer name", async () => {
     await options.bringToFront();
     await fill(options, "#entry-title", "Ashby");
