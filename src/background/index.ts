@@ -87,11 +87,9 @@ browser.contextMenus.onClicked.addListener(async (info, tab) => {
   const action = await lookUpSelection(info.selectionText);
   if ("explain" in action && tab?.id !== undefined) {
     const shown = await callTab(tab.id, "explainSelection", action.explain).catch(() => false);
-    // Where Backstory is off, a built-in entry opens in the glossary browser instead (which shows
-    // built-in entries only: for a reader's own, it searches for the selection).
-    if (shown) return;
-    if (Object.hasOwn(entries, action.explain))
-      return openGlossaryAt(`entry=${encodeURIComponent(action.explain)}`);
+    // Where Backstory is off, the entry opens in the glossary browser instead.
+    if (!shown) openGlossaryAt(`entry=${encodeURIComponent(action.explain)}`);
+    return;
   }
   const text = "search" in action ? action.search : info.selectionText.trim();
   openGlossaryAt(`search=${encodeURIComponent(text)}`);
