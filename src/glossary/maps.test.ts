@@ -24,6 +24,7 @@ const EXPECTED: Record<string, string | string[] | null> = {
   armenia: "Armenia",
   azerbaijan: "Azerbaijan",
   bangladesh: "Bangladesh",
+  china: "China",
   belarus: "Belarus",
   "burkina-faso": "Burkina Faso",
   cuba: "Cuba",
@@ -32,6 +33,8 @@ const EXPECTED: Record<string, string | string[] | null> = {
   eritrea: "Eritrea",
   ethiopia: "Ethiopia",
   georgia: "Georgia",
+  "hong-kong": "Hong Kong",
+  india: "India",
   iran: "Iran",
   iraq: "Iraq",
   israel: "Israel",
@@ -119,9 +122,11 @@ beforeAll(() => {
 }, 300_000); // drawing the maps takes a few seconds of CPU; a busy CI machine may take longer
 
 describe("locator maps", () => {
-  it("come to at most 300 kB together", () => {
+  // Raised from 300 kB for China, India and Hong Kong: the maps travel only to the background and the
+  // options page, never into a page.
+  it("come to at most 320 kB together", () => {
     expect(Object.keys(maps).sort()).toEqual(located.map((e) => e.id).sort());
-    expect(new TextEncoder().encode(JSON.stringify(maps)).length).toBeLessThanOrEqual(300 * 1024);
+    expect(new TextEncoder().encode(JSON.stringify(maps)).length).toBeLessThanOrEqual(320 * 1024);
   });
 
   it.each(located.map((e) => [e.id, e.title]))(
