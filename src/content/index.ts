@@ -132,6 +132,10 @@ async function main(): Promise<void> {
   const themes = new MutationObserver(lookAgain);
   for (const element of [document.documentElement, document.body])
     if (element) themes.observe(element, { attributes: true });
+  // A theme that fades in is looked at again once it has.
+  document.addEventListener("transitionend", ({ target }) => {
+    if (target === document.body || target === document.documentElement) lookAgain();
+  });
   matchMedia("(forced-colors: active)").addEventListener("change", () => session && apply(settings));
   // Started on a page held up mid-parse: once it does finish, find its article again and mark afresh.
   if (stalled) document.addEventListener("DOMContentLoaded", () => apply(settings), { once: true });
