@@ -32,15 +32,20 @@ export function GlossarySection({ settings, save, route }: SectionProps & { rout
     }
     if (route.entry !== undefined) setSelected(route.entry);
   }, [route]);
-  // The reader's own entries are listed with the built-in ones (ids never clash: the importer refuses that).
+  // The reader's own entries are listed with the built-in ones, each with its glossary's name. One
+  // whose id a built-in entry has taken since (a newer version's) is left to the upgrade that renames it.
   const glossaries = useReaderGlossaries();
-  const own = useMemo(
-    () =>
-      new Map((glossaries ?? []).flatMap((glossary) => glossary.entries.map((entry) => [entry.id, entry]))),
-    [glossaries],
+  const own = useMemo(() => {
+    const pairs = (glossaries ?? []).flatMap(({ name, entries }) =>
+      entries.map((entry) => ({ entry, name })),
+    );
+    return new Map(pairs.filter(({ entry }) => !entryById(entry.id)).map((pair) => [pair.entry.id, pair]));
+  }, [glossaries]);
+  const everything = useMemo(
+    () => [...SEARCHABLE, ...searchable([...own.values()].map(({ entry }) => entry))],
+    [own],
   );
-  const everything = useMemo(() => [...SEARCHABLE, ...searchable([...own.values()])], [own]);
-  const lookUp = (id: string): Entry | undefined => entryById(id) ?? own.get(id);
+  const lookUp = (id: string): Entry | undefined => entryById(id) ?? own.get(id)?.entry;
   const titleOf = (id: string) => lookUp(id)?.title;
   const loadEntry = async (id: string) => lookUp(id) ?? null;
   const [shown, setShown] = useState(SHOWN);
@@ -123,7 +128,7 @@ export function GlossarySection({ settings, save, route }: SectionProps & { rout
                 <span class="result-title">{item.title}</span>
                 <span class="result-meta">
                   {categoryName(item.category)}
-                  {own.has(item.id) && ` · ${t("optionsGlossaryOwnBadge")}`}
+                  {own.has(item.id) && ` · ${own.get(item.id)?.name}`}
                   {hidden.has(item.id) && ` · ${t("optionsGlossaryHiddenBadge")}`}
                 </span>
               </button>
