@@ -198,30 +198,33 @@ export async function launchChromiumContext({
     const preferences = { webkit: { webprefs: { default_font_size: fontSize } } };
     writeFileSync(join(profile, "Default", "Preferences"), JSON.stringify(preferences));
   }
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: browserPath("chromium"),
-    headless,
-    reducedMotion: reducedMotion ? "reduce" : "no-preference",
-    forcedColors: forcedColors ? "active" : "none",
-    viewport: { width: 1280, height: 800 },
-    args: [
-      ...(extension ? [`--disable-extensions-except=${dist}`, `--load-extension=${dist}`] : []),
-      "--disable-background-networking",
-      // Saved pages name hosts this closed network cannot reach: fail those at once instead of waiting on DNS.
-      "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
+  const removeProfile = () => profile && rmSync(profile, { recursive: true, force: true, maxRetries: 5 });
+  const context = await chromium
+    .launchPersistentContext(profile, {
+      executablePath: browserPath("chromium"),
+      headless,
+      reducedMotion: reducedMotion ? "reduce" : "no-preference",
+      forcedColors: forcedColors ? "active" : "none",
+      viewport: { width: 1280, height: 800 },
+      args: [
+        ...(extension ? [`--disable-extensions-except=${dist}`, `--load-extension=${dist}`] : []),
+        "--disable-background-networking",
+        // Saved pages name hosts this closed network cannot reach: fail those at once instead of waiting on DNS.
+        "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    })
+    .catch((error: unknown) => {
+      removeProfile();
+      throw error;
+    });
   // The profile made for a text size goes with the browser (Playwright removes only its own), once
   // the browser has quit: at the context's close event it is still writing there.
   if (profile) {
     const close = context.close.bind(context);
-    context.close = async (options) => {
-      await close(options);
-      rmSync(profile, { recursive: true, force: true, maxRetries: 5 });
-    };
+    context.close = (options) => close(options).finally(removeProfile);
   }
   return context;
 }
