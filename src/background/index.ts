@@ -62,13 +62,6 @@ browser.commands.onCommand.addListener(async (command, tab) => {
   if (target && tabId !== undefined) await callTab(tabId, "explain", target).catch(() => undefined);
 });
 
-/** An entry of the reader's that they hid stays hidden under the new id an update gave it. */
-async function hideRenamed(renamed: ReadonlyMap<string, string>): Promise<void> {
-  if (renamed.size === 0) return;
-  const { hiddenEntries } = await loadSettings();
-  await saveSettings({ hiddenEntries: hiddenEntries.map((id) => renamed.get(id) ?? id) });
-}
-
 /** Backstory off on the tab's site if it runs there, on if not (the toggle-site command). */
 async function toggleSiteIn(tabId: number | undefined): Promise<void> {
   const id = tabId ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
@@ -85,10 +78,7 @@ browser.runtime.onInstalled.addListener(() => {
   browser.contextMenus.create({ id: MENU_ID, title: t("menuExplainSelection"), contexts: ["selection"] });
   // Readers' glossaries saved by an older version are compiled again for this one, and their entries
   // whose ids this version's built-in entries have taken are renamed.
-  void readerGlossaries
-    .upgrade((id) => Object.hasOwn(entries, id))
-    .then(hideRenamed)
-    .catch(() => undefined);
+  void readerGlossaries.upgrade((id) => Object.hasOwn(entries, id)).catch(() => undefined);
 });
 
 const lookUpSelection = selectionLookup(pageIndex);

@@ -86,12 +86,12 @@ export function freeId(stem: string, taken: { has(id: string): boolean }): strin
 /**
  * After an update whose glossary has new entries: the reader's entries whose ids a built-in entry has
  * taken since get free ones (china becomes china-2), and their own glossaries' links to them follow,
- * so both stay reachable. Null when no id was taken; else the glossaries and each old id's new one.
+ * so both stay reachable. Null when no id was taken.
  */
 export function renameTakenIds(
   glossaries: readonly ReaderGlossary[],
   isBuiltIn: (id: string) => boolean,
-): { glossaries: ReaderGlossary[]; renamed: Map<string, string> } | null {
+): ReaderGlossary[] | null {
   const taken = new Set(glossaries.flatMap((glossary) => glossary.entries.map((entry) => entry.id)));
   const renamed = new Map<string, string>();
   for (const id of [...taken]) {
@@ -102,7 +102,7 @@ export function renameTakenIds(
   }
   if (renamed.size === 0) return null;
   const idOf = (id: string) => renamed.get(id) ?? id;
-  const renamedGlossaries = glossaries.map((glossary) => ({
+  return glossaries.map((glossary) => ({
     ...glossary,
     entries: glossary.entries.map((entry) => ({
       ...entry,
@@ -110,7 +110,6 @@ export function renameTakenIds(
       ...(entry.related && { related: entry.related.map(idOf) }),
     })),
   }));
-  return { glossaries: renamedGlossaries, renamed };
 }
 
 /** Ids already in use, with who uses them: the bundled glossary and the reader's other glossaries. */

@@ -61,14 +61,12 @@ export function readerGlossaryStore(area: Storage.StorageArea) {
     /**
      * After an update: renames the reader's entries whose ids new built-in entries have taken (see
      * renameTakenIds), and compiles the stored glossaries again when their index is in an older layout.
-     * Gives each renamed entry's old id and new one.
      */
-    async upgrade(isBuiltIn: (id: string) => boolean): Promise<Map<string, string>> {
+    async upgrade(isBuiltIn: (id: string) => boolean): Promise<void> {
       const glossaries = await load();
-      const renaming = renameTakenIds(glossaries, isBuiltIn);
+      const renamed = renameTakenIds(glossaries, isBuiltIn);
       const index = (await area.get(INDEX_KEY))[INDEX_KEY] as CompiledIndex | undefined;
-      if (renaming || (index && !isCurrentLayout(index))) await this.save(renaming?.glossaries ?? glossaries);
-      return renaming?.renamed ?? new Map();
+      if (renamed || (index && !isCurrentLayout(index))) await this.save(renamed ?? glossaries);
     },
 
     /** The body of a reader entry, for the popover. */
