@@ -5,7 +5,6 @@ import { newGlossaryId, type ReaderGlossary, takenIds } from "../glossary/reader
 import { plural, problemText, t } from "../shared/i18n";
 import {
   fetchGlossary,
-  freeOfBuiltIn,
   originPattern,
   refreshSubscriptions,
   subscriptionUrlProblem,
@@ -63,21 +62,19 @@ export function MySubscribe({ glossaries, bundledIds, today }: Props) {
     clearTimeout(asking);
     if (!granted) return setStatus({ error: true, text: t("mySubscribeDenied", host) });
     setStatus({ error: false, text: t("mySubscribeFetching") });
-    const result = await fetchGlossary(address, takenIds([], glossaries), today, (u, i) => fetch(u, i));
+    const result = await fetchGlossary(address, takenIds(bundledIds, glossaries), today, (u, i) =>
+      fetch(u, i),
+    );
     if (!result.ok) return setStatus({ error: true, text: problemText(result.error) });
     try {
       await store.update((list) => [
         ...list,
-        freeOfBuiltIn(
-          {
-            id: newGlossaryId(list, new URL(address).hostname),
-            name: new URL(address).hostname,
-            source: { kind: "subscription", url: address, lastUpdate: new Date().toISOString() },
-            entries: result.entries,
-          },
-          list,
-          bundledIds,
-        ),
+        {
+          id: newGlossaryId(list, new URL(address).hostname),
+          name: new URL(address).hostname,
+          source: { kind: "subscription", url: address, lastUpdate: new Date().toISOString() },
+          entries: result.entries,
+        },
       ]);
       setUrl("");
       setStatus({ error: false, text: plural("mySubscribeDone", result.entries.length) });

@@ -126,26 +126,4 @@ describe("subscriptions", () => {
       lastUpdate: "2026-11-26T00:00:00.000Z",
     });
   });
-
-  it("gives a feed's entries whose ids built-in entries have taken free ones, the same each day", async () => {
-    const glossary: ReaderGlossary = {
-      id: "feed",
-      name: "Feed",
-      source: { kind: "subscription", url: "https://example.org/g.json" },
-      entries: [],
-    };
-    const store = await memoryStore([glossary]);
-    const feed = JSON.stringify([
-      { ...entry, id: "tessaly", title: "Tessaly" },
-      { ...entry, related: ["tessaly"] },
-    ]);
-    for (const day of ["2026-11-25", "2026-11-26"]) {
-      // A newer version's built-in glossary has an entry with the id tessaly.
-      await refreshSubscriptions(store, ["tessaly"], answer(feed), undefined, new Date(`${day}T00:00:00Z`));
-      const [updated] = await store.load();
-      expect(updated?.source).not.toHaveProperty("lastError");
-      expect(updated?.entries.map((each) => each.id)).toEqual(["tessaly-2", "tessaly-ridge"]);
-      expect(updated?.entries[1]?.related).toEqual(["tessaly-2"]);
-    }
-  });
 });

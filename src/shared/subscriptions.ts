@@ -5,7 +5,7 @@
  */
 import { checkImportSize, parseImport } from "../glossary/import";
 import { type Message, message, type Problem, problem } from "../glossary/problems";
-import { type ReaderGlossary, renameTakenIds, takenIds } from "../glossary/reader-glossary";
+import { type ReaderGlossary, takenIds } from "../glossary/reader-glossary";
 import type { Entry } from "../glossary/schema";
 import type { ReaderGlossaryStore } from "./user-glossaries";
 
@@ -79,24 +79,10 @@ export async function fetchGlossary(
   return { ok: true, entries: result.entries };
 }
 
-/**
- * A subscribed glossary whose entries have ids that built-in entries have (a newer version may add
- * one) with those given free ones, as renameTakenIds does: a reader cannot fix a feed, and the same
- * feed gets the same ids each day. Other clashes, with the reader's other glossaries, are refused.
- */
-export function freeOfBuiltIn(
-  glossary: ReaderGlossary,
-  others: readonly ReaderGlossary[],
-  bundledIds: readonly string[],
-): ReaderGlossary {
-  const builtIn = new Set(bundledIds);
-  return renameTakenIds([glossary, ...others], (id) => builtIn.has(id))?.glossaries[0] ?? glossary;
-}
-
 /** Fetches one subscription (or every one) and stores the outcome; failures keep the previous entries. */
 export async function refreshSubscriptions(
   store: ReaderGlossaryStore,
-  bundledIds: readonly string[],
+  bundledIds: Iterable<string>,
   fetchFn: Fetch,
   only?: string,
   now = new Date(),
@@ -105,18 +91,20 @@ export async function refreshSubscriptions(
   const outcomes = new Map<string, ReaderGlossary>();
   for (const glossary of glossaries) {
     if (glossary.source.kind !== "subscription" || (only && glossary.id !== only)) continue;
-    const others = glossaries.filter((other) => other !== glossary);
     const result = await fetchGlossary(
       glossary.source.url,
-      takenIds([], others),
+      takenIds(bundledIds, glossaries, glossary.id),
       now.toISOString().slice(0, 10),
       fetchFn,
     );
-    const source = { kind: "subscription", url: glossary.source.url, lastUpdate: now.toISOString() } as const;
     outcomes.set(
       glossary.id,
       result.ok
-        ? freeOfBuiltIn({ ...glossary, entries: result.entries, source }, others, bundledIds)
+        ? {
+            ...glossary,
+            entries: result.entries,
+            source: { kind: "subscription", url: glossary.source.url, lastUpdate: now.toISOString() },
+          }
         : { ...glossary, source: { ...glossary.source, lastError: result.error } },
     );
   }
