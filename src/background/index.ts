@@ -76,9 +76,8 @@ async function toggleSiteIn(tabId: number | undefined): Promise<void> {
 const MENU_ID = "explain-selection";
 browser.runtime.onInstalled.addListener(() => {
   browser.contextMenus.create({ id: MENU_ID, title: t("menuExplainSelection"), contexts: ["selection"] });
-  // Readers' glossaries saved by an older version are compiled again for this one, and their entries
-  // whose ids this version's built-in entries have taken are renamed.
-  void readerGlossaries.upgrade((id) => Object.hasOwn(entries, id)).catch(() => undefined);
+  // Readers' glossaries saved by an older version are compiled again for this one.
+  void readerGlossaries.upgrade().catch(() => undefined);
 });
 
 const lookUpSelection = selectionLookup(pageIndex);

@@ -75,43 +75,6 @@ export function applyEntries(
   return [...kept, ...incoming.filter((entry) => !known.has(entry.id))];
 }
 
-/** stem, or stem-2, stem-3…: the first that taken does not hold. */
-export function freeId(stem: string, taken: { has(id: string): boolean }): string {
-  if (!taken.has(stem)) return stem;
-  let n = 2;
-  while (taken.has(`${stem}-${n}`)) n++;
-  return `${stem}-${n}`;
-}
-
-/**
- * After an update whose glossary has new entries: the reader's entries whose ids a built-in entry has
- * taken since get free ones (china becomes china-2), and their own glossaries' links to them follow,
- * so both stay reachable. Null when no id was taken.
- */
-export function renameTakenIds(
-  glossaries: readonly ReaderGlossary[],
-  isBuiltIn: (id: string) => boolean,
-): ReaderGlossary[] | null {
-  const taken = new Set(glossaries.flatMap((glossary) => glossary.entries.map((entry) => entry.id)));
-  const renamed = new Map<string, string>();
-  for (const id of [...taken]) {
-    if (!isBuiltIn(id)) continue;
-    const free = freeId(id, { has: (candidate) => taken.has(candidate) || isBuiltIn(candidate) });
-    taken.add(free);
-    renamed.set(id, free);
-  }
-  if (renamed.size === 0) return null;
-  const idOf = (id: string) => renamed.get(id) ?? id;
-  return glossaries.map((glossary) => ({
-    ...glossary,
-    entries: glossary.entries.map((entry) => ({
-      ...entry,
-      id: idOf(entry.id),
-      ...(entry.related && { related: entry.related.map(idOf) }),
-    })),
-  }));
-}
-
 /** Ids already in use, with who uses them: the bundled glossary and the reader's other glossaries. */
 export function takenIds(
   bundledIds: Iterable<string>,

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Storage } from "webextension-polyfill";
 import { Matcher } from "../engine/matcher";
 import type { CompiledIndex } from "../glossary/compile";
-import { entryColumns, entryId, entryRows } from "../glossary/entry-table";
+import { entryColumns, entryRows } from "../glossary/entry-table";
 import type { ReaderGlossary } from "../glossary/reader-glossary";
 import { readerGlossaryStore, SaveError, watchReaderGlossaries } from "./user-glossaries";
 
@@ -75,35 +75,11 @@ describe("readerGlossaryStore", () => {
     const saved = area.data.readerIndex as CompiledIndex;
     area.data.readerIndex = { ...saved, trie: { codes: saved.trie.codes, counts: "!", terminals: [1, 0] } };
     expect(await store.loadIndex()).toBeNull();
-    await store.upgrade(() => false);
+    await store.upgrade();
     const index = await store.loadIndex();
     expect(index?.trie).toEqual(saved.trie);
     expect(index && new Matcher(index.aliases, index.trie).scan("A quill.")).toHaveLength(1);
     expect((await store.load()).map((g) => g.id)).toEqual(["mine"]);
-  });
-
-  it("renames the reader's entries whose ids this version's built-in entries took, links and all", async () => {
-    const area = fakeArea();
-    const store = readerGlossaryStore(area as unknown as Storage.StorageArea);
-    const mine = glossary("mine", ["China", "Shanghai", "Quill"]);
-    const [china, shanghai] = mine.entries;
-    if (!china || !shanghai) throw new Error("the glossary has its entries");
-    shanghai.related = ["china", "idlib"];
-    await store.save([mine, { ...glossary("other", ["China-2"]), id: "other" }]);
-    // A new version's built-in glossary has china (and idlib, which the reader only links to).
-    await store.upgrade((id) => id === "china" || id === "idlib");
-    const [after, other] = await store.load();
-    expect(after?.entries.map((entry) => entry.id)).toEqual(["china-3", "shanghai", "quill"]);
-    expect(after?.entries[1]?.related).toEqual(["china-3", "idlib"]);
-    expect(other?.entries.map((entry) => entry.id)).toEqual(["china-2"]);
-    // The page index is compiled again with the new ids: the reader's China is found as itself.
-    const index = await store.loadIndex();
-    const found = index && new Matcher(index.aliases, index.trie).scan("In China.")[0];
-    expect(found && entryId(index.entries, found.entries[0] ?? -1)).toBe("china-3");
-    // Nothing to rename: nothing is written.
-    const before = JSON.stringify(area.data);
-    await store.upgrade((id) => id === "idlib");
-    expect(JSON.stringify(area.data)).toBe(before);
   });
 
   it("with nothing stored, there are no glossaries and no index", async () => {

@@ -7,7 +7,7 @@
 import type { Storage } from "webextension-polyfill";
 import { nextHash } from "../engine/compact-trie";
 import type { CompiledIndex } from "../glossary/compile";
-import { compileReaderIndex, type ReaderGlossary, renameTakenIds } from "../glossary/reader-glossary";
+import { compileReaderIndex, type ReaderGlossary } from "../glossary/reader-glossary";
 import type { Entry } from "../glossary/schema";
 
 /** The stored shape of the glossaries; raise it with a migration when the shape changes. */
@@ -58,15 +58,10 @@ export function readerGlossaryStore(area: Storage.StorageArea) {
     /** Which save the stored index is from (undefined before the first save that wrote one). */
     stamp: async (): Promise<unknown> => (await area.get(STAMP_KEY))[STAMP_KEY],
 
-    /**
-     * After an update: renames the reader's entries whose ids new built-in entries have taken (see
-     * renameTakenIds), and compiles the stored glossaries again when their index is in an older layout.
-     */
-    async upgrade(isBuiltIn: (id: string) => boolean): Promise<void> {
-      const glossaries = await load();
-      const renamed = renameTakenIds(glossaries, isBuiltIn);
+    /** After an update: compiles the stored glossaries again when their index is in an older layout. */
+    async upgrade(): Promise<void> {
       const index = (await area.get(INDEX_KEY))[INDEX_KEY] as CompiledIndex | undefined;
-      if (renamed || (index && !isCurrentLayout(index))) await this.save(renamed ?? glossaries);
+      if (index && !isCurrentLayout(index)) await this.save(await load());
     },
 
     /** The body of a reader entry, for the popover. */
