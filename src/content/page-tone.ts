@@ -38,14 +38,6 @@ export function colorOf(color: string): number[] | null {
     .map(Number);
   if (parts && parts.length >= 3 && parts.every((part) => !Number.isNaN(part)))
     return [...parts, 1].slice(0, 4);
-  // A page may change its root's attributes on every frame (the tone is looked at again each time).
-  if (!drawn.has(color)) drawn.set(color, drawnColor(color));
-  return drawn.get(color) ?? null;
-}
-
-const drawn = new Map<string, number[] | null>();
-
-function drawnColor(color: string): number[] | null {
   const context = new OffscreenCanvas(1, 1).getContext("2d");
   if (!context) return null;
   context.fillStyle = color;

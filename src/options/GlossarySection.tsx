@@ -33,7 +33,8 @@ export function GlossarySection({ settings, save, route }: SectionProps & { rout
     if (route.entry !== undefined) setSelected(route.entry);
   }, [route]);
   // The reader's own entries are listed with the built-in ones, each with its glossary's name. One
-  // whose id a built-in entry has taken since (a newer version's) is left to the upgrade that renames it.
+  // whose id a newer version's built-in entry has taken is left out: that id opens the built-in one
+  // here, as it does in cards (see getEntry in the background).
   const glossaries = useReaderGlossaries();
   const own = useMemo(() => {
     const pairs = (glossaries ?? []).flatMap(({ name, entries }) =>
