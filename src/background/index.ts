@@ -37,7 +37,8 @@ type Handlers = {
 
 const handlers: Handlers = {
   getPageIndex: indexPieceServer(pageIndex),
-  // Bundled entries first, then the reader's own (their ids never clash: the importer refuses that).
+  // Bundled entries first, then the reader's own. The importer refuses a reader's entry a built-in id,
+  // but an update may bring a built-in entry with the id of one already saved: the built-in one answers.
   getEntry: (id) => (Object.hasOwn(entries, id) ? (entries[id] as Entry) : readerGlossaries.entry(id)),
   getMap: (id) => (Object.hasOwn(mapSvgs, id) ? (mapSvgs[id] as string) : null),
   openGlossary: (id) => {
