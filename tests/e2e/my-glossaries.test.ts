@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT } from "../support/paths";
 import { startServer, type TestServer } from "../support/server";
 import { BROWSERS, launchWithHostPermissions, settled, type Tab, type TestBrowser, waitFor } from "./harness";
+import { clickOpenInGlossary, openedGlossaryEntry } from "./options-steps";
 import { markedTexts, marksWhere, pointOnText } from "./probes";
 import { useSession } from "./session";
 
@@ -257,30 +258,12 @@ describe.each(BROWSERS)("%s: my glossaries", (name) => {
   it("shows an entry of the reader's own in the glossary browser, from its card's Open in glossary and in search", async () => {
     const article = await session.browser.newTab(session.server.url("/fixtures/my-glossaries.html"));
     const view = await explain(article, "Kestrel Bay");
-    await article.mouseMove(view.rect.x + 20, view.rect.y + 10, 6);
-    const button = await waitFor(
-      () =>
-        article
-          .revealInExplainer("Open in glossary")
-          .then((seen) => seen?.buttons.find((each) => each.label === "Open in glossary")),
-      "the glossary button",
-    );
-    await article.click(button.x, button.y);
-    // The background opened a tab of the options page; extension pages can see each other's windows.
+    await clickOpenInGlossary(article, view);
     const shown = await waitFor(
-      () =>
-        options.evaluate(() => {
-          type Extension = { getViews(filter: object): Window[] };
-          const { extension } = (globalThis as unknown as { chrome: { extension: Extension } }).chrome;
-          const opened = extension
-            .getViews({ type: "tab" })
-            .find((tab) => tab.location.hash === "#entry=kestrel-bay");
-          const card = opened?.document.querySelector(".entry-preview")?.shadowRoot?.querySelector(".card");
-          return card?.querySelector(".title") ? card.textContent : null;
-        }),
+      () => openedGlossaryEntry(options, "#entry=kestrel-bay"),
       "the glossary browser at Kestrel Bay",
     );
-    expect(shown).toContain("A made-up bay, added with the form.");
+    expect(shown.text).toContain("A made-up bay, added with the form.");
     await article.close();
 
     const browser = await session.browser.newTab(

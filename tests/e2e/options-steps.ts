@@ -1,5 +1,5 @@
 /** Steps the options, popup and settings scenarios share: acting on extension pages as a reader does. */
-import { type Tab, waitFor } from "./harness";
+import { type ExplainerView, type Tab, waitFor } from "./harness";
 
 /** Clicks the centre of the first element matching a selector (optionally the one whose text starts so). */
 export async function clickOn(tab: Tab, selector: string, text = ""): Promise<void> {
@@ -80,4 +80,35 @@ export function askReadingTabs(extensionPage: Tab, call: string, args: unknown[]
     },
     [call, args] as [string, unknown[]],
   );
+}
+
+/** Moves into the open explainer and clicks its "Open in glossary", as a reader does. */
+export async function clickOpenInGlossary(article: Tab, view: ExplainerView): Promise<void> {
+  await article.mouseMove(view.rect.x + 20, view.rect.y + 10, 6);
+  const button = await waitFor(
+    () =>
+      article
+        .revealInExplainer("Open in glossary")
+        .then((seen) => seen?.buttons.find((each) => each.label === "Open in glossary")),
+    "the glossary button",
+  );
+  await article.click(button.x, button.y);
+}
+
+/**
+ * The entry shown in the glossary browser the background opened at `hash` ("#entry=s-400"), read from
+ * another extension page (extension pages can see each other's windows); null until it shows one.
+ */
+export function openedGlossaryEntry(
+  extensionPage: Tab,
+  hash: string,
+): Promise<{ title: string; text: string } | null> {
+  return extensionPage.evaluate((wanted: string) => {
+    type Extension = { getViews(filter: object): Window[] };
+    const { extension } = (globalThis as unknown as { chrome: { extension: Extension } }).chrome;
+    const opened = extension.getViews({ type: "tab" }).find((view) => view.location.hash === wanted);
+    const card = opened?.document.querySelector(".entry-preview")?.shadowRoot?.querySelector(".card");
+    const title = card?.querySelector(".title")?.textContent;
+    return title ? { title, text: card?.textContent ?? "" } : null;
+  }, hash);
 }

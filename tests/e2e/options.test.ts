@@ -4,7 +4,14 @@
  */
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { BROWSERS, settled, type Tab, waitFor } from "./harness";
-import { clearSettings, clickOn, storedSettings, typeInto } from "./options-steps";
+import {
+  clearSettings,
+  clickOn,
+  clickOpenInGlossary,
+  openedGlossaryEntry,
+  storedSettings,
+  typeInto,
+} from "./options-steps";
 import { markedTexts, pointOnText } from "./probes";
 import { useSession } from "./session";
 
@@ -161,32 +168,12 @@ describe.each(BROWSERS)("%s: the options page", (name) => {
     const point = await waitFor(() => article.evaluate(pointOnText, "S-400"), "S-400 on the page");
     await article.mouseMove(point.x, point.y, 4);
     const view = await waitFor(() => article.explainer(), "the S-400 explainer");
-    await article.mouseMove(view.rect.x + 20, view.rect.y + 10, 6);
-    const button = await waitFor(
-      () =>
-        article
-          .revealInExplainer("Open in glossary")
-          .then((v) => v?.buttons.find((b) => b.label === "Open in glossary")),
-      "the glossary button",
-    );
-    await article.click(button.x, button.y);
-    // The background opened a tab of the options page; extension pages can see each other's windows.
+    await clickOpenInGlossary(article, view);
     const shown = await waitFor(
-      () =>
-        options.evaluate(() => {
-          type Extension = { getViews(filter: object): Window[] };
-          const views = (
-            globalThis as unknown as { chrome: { extension: Extension } }
-          ).chrome.extension.getViews({
-            type: "tab",
-          });
-          const opened = views.find((view) => view.location.hash === "#entry=s-400");
-          const root = opened?.document.querySelector(".entry-preview")?.shadowRoot;
-          return root?.querySelector(".title")?.textContent ?? null;
-        }),
+      () => openedGlossaryEntry(options, "#entry=s-400"),
       "the glossary browser at S-400",
     );
-    expect(shown).toBe("S-400 Triumf");
+    expect(shown.title).toBe("S-400 Triumf");
     await article.mouseMove(2, 2);
   });
 
