@@ -67,6 +67,8 @@ const EXPECTED: Record<string, string | string[] | null> = {
   zimbabwe: "Zimbabwe",
   "west-bank": "West Bank",
   "gaza-strip": "Gaza Strip",
+  rafah: "Gaza Strip",
+  "khan-younis": "Gaza Strip",
   "baltic-states": ["Estonia", "Latvia", "Lithuania"],
   sahel: ["Mali", "Burkina Faso", "Niger"],
   bakhmut: "Ukraine",
@@ -98,6 +100,8 @@ const EXPECTED: Record<string, string | string[] | null> = {
   "line-of-control": ["India", "Pakistan"],
   "golan-heights": ["Israel", "Syria"],
   jerusalem: ["Israel", "West Bank"],
+  // At 1:50m Natural Earth draws the Vatican about a kilometre west of where it is: its centre falls in Rome.
+  "vatican-city": "Italy",
   "senkaku-islands": null,
   "south-china-sea": null,
   "strait-of-hormuz": null,
@@ -122,11 +126,12 @@ beforeAll(() => {
 }, 300_000); // drawing the maps takes a few seconds of CPU; a busy CI machine may take longer
 
 describe("locator maps", () => {
-  // Raised from 300 kB for China, India and Hong Kong: the maps travel only to the background and the
+  // Raised from 300 kB for China, India and Hong Kong, and from 320 kB for the cities, sites and
+  // territories of session 14 (Kharkiv to Greenland): the maps travel only to the background and the
   // options page, never into a page.
-  it("come to at most 320 kB together", () => {
+  it("come to at most 400 kB together", () => {
     expect(Object.keys(maps).sort()).toEqual(located.map((e) => e.id).sort());
-    expect(new TextEncoder().encode(JSON.stringify(maps)).length).toBeLessThanOrEqual(320 * 1024);
+    expect(new TextEncoder().encode(JSON.stringify(maps)).length).toBeLessThanOrEqual(400 * 1024);
   });
 
   it.each(located.map((e) => [e.id, e.title]))(
