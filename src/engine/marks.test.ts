@@ -92,3 +92,45 @@ describe("ContextWords.settled", () => {
     expect(context.choose([country, state])).toBe(state);
   });
 });
+
+describe("ContextWords.present", () => {
+  // One entry's word sits inside another's: the pass over a text finds the longer one only.
+  const index = compileIndex([
+    {
+      id: "jordan",
+      title: "Jordan",
+      category: "places",
+      aliases: ["Jordan"],
+      context: { exclude: ["Jordan Bardella", "West Bank"] },
+    },
+    {
+      id: "national-rally",
+      title: "National Rally",
+      category: "organizations",
+      aliases: ["National Rally"],
+      context: { require: ["Bardella", "Le Pen", "Bank"] },
+    },
+    { id: "marine-le-pen", title: "Marine Le Pen", category: "people", aliases: ["Marine Le Pen"] },
+  ] as never);
+  const seen = (text: string) => {
+    const context = new ContextWords(index);
+    context.scan(new Matcher(index.aliases, index.trie), text);
+    return [...context.present].sort();
+  };
+
+  it("holds a word inside a longer one, at a later word of it", () => {
+    expect(seen("Jordan Bardella, the party's president, spoke.")).toEqual(["bardella", "jordan bardella"]);
+    expect(seen("A visit to the West Bank.")).toEqual(["bank", "west bank"]);
+  });
+
+  it("holds no word cut out of the middle of another", () => {
+    expect(seen("Jordan Bardellas and Bankers met.")).toEqual([]);
+    expect(seen("Le Penn spoke.")).toEqual([]);
+  });
+
+  it("marks the entry that needs the inner word", () => {
+    const context = new ContextWords(index);
+    context.scan(new Matcher(index.aliases, index.trie), "Jordan Bardella leads the National Rally.");
+    expect(context.choose([1])).toBe(1);
+  });
+});

@@ -5,6 +5,7 @@
  */
 import type { CompiledIndex } from "../glossary/compile";
 import { entryRule } from "../glossary/entry-table";
+import { foldCode, SPACE } from "./fold";
 import { type AlsoFind, type Match, Matcher } from "./matcher";
 import { locate, type TextBlock } from "./text-blocks";
 
@@ -138,12 +139,22 @@ export class ContextWords {
   constructor(private readonly index: CompiledIndex) {
     const { words, trie } = index.context;
     // Word n of the list is "entry" n of the matcher that finds them (see compile.ts).
-    const aliases = { entries: words.map((_, n) => n), exact: {} };
+    const matcher = new Matcher({ entries: words.map((_, n) => n), exact: {} }, trie);
     this.finder =
       words.length > 0
         ? {
-            matcher: new Matcher(aliases, trie),
-            found: (match) => this.present.add(words[match.entries[0] as number] as string),
+            matcher,
+            // The pass finds the longest word at each start and none inside it: a word that starts
+            // after a space further in is looked up too ("Bardella" in "Jordan Bardella").
+            found: (match, text) => {
+              for (let i = match.start; i < match.end; i++) {
+                const found =
+                  i === match.start
+                    ? match
+                    : foldCode(text.charCodeAt(i - 1)) === SPACE && matcher.longestAt(text, i);
+                if (found) this.present.add(words[found.entries[0] as number] as string);
+              }
+            },
           }
         : undefined;
   }

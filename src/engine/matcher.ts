@@ -42,7 +42,7 @@ const NOBODY: number[] = [];
 /** A second matcher whose matches a scan finds in the same pass, and what to do with each. */
 export interface AlsoFind {
   matcher: Matcher;
-  found: (match: Match) => void;
+  found: (match: Match, text: string) => void;
 }
 
 export class Matcher {
@@ -168,7 +168,7 @@ export class Matcher {
       if (match) matches.push(match);
       if (also) {
         const found = also.matcher.next(text, wordStart, hash, other);
-        if (found) also.found(found);
+        if (found) also.found(found, text);
       }
       wordStart = -1;
     }

@@ -48,4 +48,17 @@ describe.each(BROWSERS)("%s: spellings", (name) => {
     ]);
     await tab.close();
   });
+
+  it("sees a word an entry needs inside a longer name on the page", async () => {
+    // The National Rally is marked only on a page naming Le Pen, Bardella, Macron or the
+    // Rassemblement; here "Bardella" is there only within "Jordan Bardella", itself a word the
+    // glossary looks for (Jordan the country is not marked on a page about him).
+    const tab = await session.browser.newTab(session.server.url("/fixtures/context-inside.html"));
+    await waitFor(
+      () => tab.evaluate(markedTexts).then((marks) => marks.length >= 2),
+      "the marks on Jordan Bardella and the National Rally",
+    );
+    expect((await tab.evaluate(markedTexts)).sort()).toEqual(["Jordan Bardella", "National Rally"]);
+    await tab.close();
+  });
 });
