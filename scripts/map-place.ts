@@ -26,6 +26,7 @@ const SPECIAL: Record<string, Special> = {
   "senkaku-islands": { kind: "area", radius: 5 },
   "south-china-sea": { kind: "area", radius: 12, aroundFact: "Claimants" },
   "strait-of-hormuz": { kind: "area", radius: 3 },
+  "taiwan-strait": { kind: "area", radius: 3 },
   "nord-stream": { kind: "area", radius: 4 },
   crimea: { kind: "part", nearbyKm: 250 },
   "baltic-states": { kind: "group", fact: "Countries", shownAs: "" },

@@ -105,6 +105,7 @@ const EXPECTED: Record<string, string | string[] | null> = {
   "senkaku-islands": null,
   "south-china-sea": null,
   "strait-of-hormuz": null,
+  "taiwan-strait": null,
   "nord-stream": null,
 };
 /** On the shore: at 1:50m the coastline runs a few km off, so the point may sit just out to sea. */
