@@ -112,11 +112,15 @@ describe.each(BROWSERS)("%s: the options page", (name) => {
     );
     const noMatch = () =>
       waitFor(() => status().then((text) => (text?.startsWith("No entry") ? text : null)), "no match");
-    // Ankara is a place: not found among people, and found once every kind is searched.
-    await typeInto(options, "#glossary-search", "Ankara");
-    expect(await noMatch()).toBe("No entry of this kind matches “Ankara”.");
+    // Kaliningrad is a place no person's entry names (Ankara was, until Dmitry Peskov's summary named
+    // his posting there): not found among people, and found once every kind is searched.
+    await typeInto(options, "#glossary-search", "Kaliningrad");
+    expect(await noMatch()).toBe("No entry of this kind matches “Kaliningrad”.");
     await clickOn(options, 'button[name="everyKind"]');
-    await waitFor(() => options.evaluate(resultTitles).then((list) => list[0] === "Ankara"), "Ankara found");
+    await waitFor(
+      () => options.evaluate(resultTitles).then((list) => list[0] === "Kaliningrad"),
+      "Kaliningrad found",
+    );
     await typeInto(options, "#glossary-search", "zzqx");
     expect(await noMatch()).toContain("No entry matches “zzqx”");
   });
@@ -150,9 +154,14 @@ describe.each(BROWSERS)("%s: the options page", (name) => {
       "Glossary browser",
     );
     await open("#search=Ankara"); // a search from a link looks through every kind, whichever was chosen
-    expect(
-      await options.evaluate(() => document.querySelector<HTMLInputElement>("#glossary-search")?.value),
-    ).toBe("Ankara");
+    // The page may still show the search before it when the link's hash is first read.
+    await waitFor(
+      () =>
+        options.evaluate(
+          () => document.querySelector<HTMLInputElement>("#glossary-search")?.value === "Ankara",
+        ),
+      "the search box to hold the link's search",
+    );
     await waitFor(() => options.evaluate(resultTitles).then((list) => list[0] === "Ankara"), "Ankara first");
     await open("#entry=no-such-entry");
     const error = await waitFor(
