@@ -6,7 +6,7 @@ import * as v from "valibot";
 import { contextOf, listOf } from "./entry-lists";
 import { notWithinProblem } from "./not-within";
 import { type Message, message } from "./problems";
-import { slug } from "./reader-glossary";
+import { freeId, slug } from "./reader-glossary";
 import { aliasText, type Category, type Entry, EntrySchema } from "./schema";
 import { issueMessage, issuePath } from "./schema-problems";
 
@@ -134,11 +134,4 @@ function fieldOf(path: string[]): keyof EntryFields {
   if (path[0] === "category" || path[0] === "summary" || path[0] === "notWithin") return path[0];
   if (path[0] === "context") return path[1] === "exclude" ? "exclude" : "require";
   return "title";
-}
-
-function freeId(stem: string, taken: ReadonlyMap<string, unknown>): string {
-  if (!taken.has(stem)) return stem;
-  let n = 2;
-  while (taken.has(`${stem}-${n}`)) n++;
-  return `${stem}-${n}`;
 }

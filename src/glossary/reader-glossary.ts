@@ -99,11 +99,14 @@ export function compileReaderIndex(glossaries: readonly ReaderGlossary[]): Compi
 
 /** A short, unused id for a new glossary. */
 export function newGlossaryId(glossaries: readonly ReaderGlossary[], base: string): string {
-  const stem = slug(base) || "glossary";
-  const used = new Set(glossaries.map((glossary) => glossary.id));
-  if (!used.has(stem)) return stem;
+  return freeId(slug(base) || "glossary", new Set(glossaries.map((glossary) => glossary.id)));
+}
+
+/** stem, or stem-2, stem-3…: the first that taken does not hold. */
+export function freeId(stem: string, taken: { has(id: string): boolean }): string {
+  if (!taken.has(stem)) return stem;
   let n = 2;
-  while (used.has(`${stem}-${n}`)) n++;
+  while (taken.has(`${stem}-${n}`)) n++;
   return `${stem}-${n}`;
 }
 

@@ -82,18 +82,19 @@ export function askReadingTabs(extensionPage: Tab, call: string, args: unknown[]
   );
 }
 
-/** Moves into the open explainer and clicks its "Open in glossary", as a reader does. */
-export async function clickOpenInGlossary(article: Tab, view: ExplainerView): Promise<void> {
+/** Moves into the open explainer and clicks one of its buttons, as a reader does. */
+export async function clickInExplainer(article: Tab, view: ExplainerView, label: string): Promise<void> {
   await article.mouseMove(view.rect.x + 20, view.rect.y + 10, 6);
   const button = await waitFor(
-    () =>
-      article
-        .revealInExplainer("Open in glossary")
-        .then((seen) => seen?.buttons.find((each) => each.label === "Open in glossary")),
-    "the glossary button",
+    () => article.revealInExplainer(label).then((seen) => seen?.buttons.find((each) => each.label === label)),
+    `the explainer's "${label}" button`,
   );
   await article.click(button.x, button.y);
 }
+
+/** Clicks the open explainer's "Open in glossary". */
+export const clickOpenInGlossary = (article: Tab, view: ExplainerView): Promise<void> =>
+  clickInExplainer(article, view, "Open in glossary");
 
 /**
  * The entry shown in the glossary browser the background opened at `hash` ("#entry=s-400"), read from

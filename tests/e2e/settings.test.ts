@@ -4,7 +4,7 @@
  */
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { BROWSERS, settled, type Tab, waitFor } from "./harness";
-import { clearSettings, clickOn, highlightNames, typeInto } from "./options-steps";
+import { clearSettings, clickInExplainer, clickOn, highlightNames, typeInto } from "./options-steps";
 import { markedTexts, pointOnText } from "./probes";
 import { useSession } from "./session";
 
@@ -167,15 +167,7 @@ describe.each(BROWSERS)("%s: settings apply to open tabs", (name) => {
     const point = await waitFor(() => article.evaluate(pointOnText, "S-400"), "S-400 on the page");
     await article.mouseMove(point.x, point.y, 4);
     const view = await waitFor(() => article.explainer(), "the S-400 explainer");
-    await article.mouseMove(view.rect.x + 20, view.rect.y + 10, 6);
-    const button = await waitFor(
-      () =>
-        article
-          .revealInExplainer("Don't mark this again")
-          .then((v) => v?.buttons.find((b) => b.label === "Don't mark this again")),
-      "the hide button",
-    );
-    await article.click(button.x, button.y);
+    await clickInExplainer(article, view, "Don't mark this again");
     await articleMarks((marks) => !marks.includes("S-400") && marks.length > 0, "S-400 no longer marked");
 
     await section("Glossary browser");
