@@ -1,15 +1,18 @@
 /**
  * npm run scan -- <file.html | https URL> [--json]
  * Prints the glossary terms found on a page with the engine the extension runs: the same article
- * root, text blocks, matcher and context rules (the page's scripts are not run, and CSS visibility is
- * not known here, so text hidden by stylesheets may be listed).
+ * root, text blocks, matcher, context rules, and aliases' periods checked against the page's date
+ * (see alias-periods.ts). The page's scripts are not run, and CSS visibility is not known here, so
+ * text hidden by stylesheets may be listed.
  */
 import { readFileSync } from "node:fs";
 import { Window } from "happy-dom";
+import { readPublishedDate } from "../src/content/article-date";
 import { findArticleRoot } from "../src/engine/article-root";
 import { ContextWords } from "../src/engine/marks";
 import { Matcher } from "../src/engine/matcher";
 import { collectBlocks } from "../src/engine/text-blocks";
+import { indexOnDate, today } from "../src/glossary/alias-periods";
 import { checkGlossary } from "../src/glossary/checks";
 import { compileIndex } from "../src/glossary/compile";
 import { entryId } from "../src/glossary/entry-table";
@@ -25,8 +28,15 @@ export interface Found {
 
 /** Every entry found in html, in reading order, with how often it occurs. */
 export function scanHtml(html: string): Found[] {
+  return scanPage(html).found;
+}
+
+/**
+ * scanHtml, and the day the page says it was published (null when it does not, and today's aliases
+ * apply), as the extension reads it.
+ */
+export function scanPage(html: string): { published: string | null; found: Found[] } {
   const { entries } = checkGlossary(readGlossaryFiles(), commonEnglishWords(), todayIso());
-  const index = compileIndex(entries);
   const window = new Window({
     settings: {
       disableJavaScriptEvaluation: true,
@@ -38,6 +48,9 @@ export function scanHtml(html: string): Found[] {
   // happy-dom's globals stand in for the browser's while the engine reads this page.
   Object.assign(globalThis, { Node: window.Node, NodeFilter: window.NodeFilter });
   document.write(html);
+  // As the background serves a page its index: aliases outside the page's date switched off.
+  const published = readPublishedDate(document);
+  const index = indexOnDate(compileIndex(entries), published ?? today());
   const root = findArticleRoot(document);
   const blocks = root ? collectBlocks(root) : [];
   // As the page marker does: the terms and the context words in one pass, then which entry each
@@ -66,7 +79,7 @@ export function scanHtml(html: string): Found[] {
     offset += block.text.length + 1;
   }
   window.close();
-  return [...found.values()];
+  return { published, found: [...found.values()] };
 }
 
 async function main(): Promise<void> {
@@ -80,11 +93,14 @@ async function main(): Promise<void> {
   const html = /^https?:\/\//.test(target)
     ? await (await fetch(target)).text()
     : readFileSync(target, "utf8");
-  const found = scanHtml(html);
+  const { published, found } = scanPage(html);
   if (args.includes("--json")) {
     console.log(JSON.stringify(found, null, 2));
     return;
   }
+  console.log(
+    published ? `Published ${published}.` : "The page does not say when it was published: read as today's.",
+  );
   if (found.length === 0) console.log("No glossary terms found.");
   for (const { id, text, count, position } of found) {
     console.log(

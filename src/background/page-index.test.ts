@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { Matcher } from "../engine/matcher";
 import { compileIndex } from "../glossary/compile";
 import type { Entry } from "../glossary/schema";
 import { type IndexPiece, indexFromTexts, unpackTexts } from "../shared/index-wire";
@@ -71,9 +72,14 @@ describe("pageIndexKeeper", () => {
 
 describe("indexPieceServer", () => {
   /** All the pieces, asked for as a page does: the first says how many there are. */
-  async function allPieces(serve: (piece: number) => Promise<IndexPiece>): Promise<IndexPiece[]> {
-    const first = await serve(0);
-    const rest = await Promise.all(Array.from({ length: first.pieces - 1 }, (_, n) => serve(n + 1)));
+  async function allPieces(
+    serve: (piece: number, published: string | null) => Promise<IndexPiece>,
+    published: string | null = null,
+  ): Promise<IndexPiece[]> {
+    const first = await serve(0, published);
+    const rest = await Promise.all(
+      Array.from({ length: first.pieces - 1 }, (_, n) => serve(n + 1, published)),
+    );
     return [first, ...rest];
   }
   const indexOf = (pieces: IndexPiece[]) =>
@@ -87,7 +93,7 @@ describe("indexPieceServer", () => {
     expect(pieces.length).toBeGreaterThan(3);
     expect(indexOf(pieces)).toEqual(await keeper());
     source.state.stamp = "b";
-    expect((await serve(0)).made).not.toBe(pieces[0]?.made);
+    expect((await serve(0, null)).made).not.toBe(pieces[0]?.made);
   });
 
   it("keeps serving the bundled index, in whole, while the reader's cannot be read", async () => {
@@ -96,5 +102,33 @@ describe("indexPieceServer", () => {
     const pieces = await allPieces(indexPieceServer(pageIndexKeeper(bundled, source), 40));
     expect(new Set(pieces.map(({ made }) => made)).size).toBe(1);
     expect(indexOf(pieces)).toEqual(bundled);
+  });
+
+  it("serves a page the index of its date: aliases outside their period switched off, one packing per period", async () => {
+    const war = (id: string, period: { since?: string; before?: string }) =>
+      ({
+        id,
+        title: id,
+        category: "conflicts",
+        aliases: [{ text: "Israel-Iran war", ...period }],
+      }) as unknown as Entry;
+    const index = compileIndex([
+      war("june-2025", { before: "2026-02-28" }),
+      war("of-2026", { since: "2026-02-28" }),
+    ]);
+    const serve = indexPieceServer(async () => index, 40);
+    const matcher = (pieces: IndexPiece[]) => {
+      const served = indexOf(pieces);
+      return new Matcher(served.aliases, served.trie);
+    };
+    const text = "the Israel-Iran war";
+    const early = await allPieces(serve, "2025-07-01");
+    const late = await allPieces(serve, "2026-03-01");
+    expect(matcher(early).scan(text)[0]?.entries).toEqual([0]);
+    expect(matcher(late).scan(text)[0]?.entries).toEqual([1]);
+    expect(late[0]?.made).not.toBe(early[0]?.made);
+    expect((await serve(0, "2025-08-01")).made).toBe(early[0]?.made);
+    // A page that does not say when it was published is read as today's.
+    expect(matcher(await allPieces(serve, null)).scan(text)[0]?.entries).toEqual([1]);
   });
 });

@@ -2,6 +2,7 @@
  * The index pages mark with (see getPageIndex): the bundled index combined with the reader's own,
  * made once and kept until the reader's glossaries are saved again.
  */
+import { indexOnDate, periodKey, today } from "../glossary/alias-periods";
 import { combineIndexes } from "../glossary/combine-index";
 import type { CompiledIndex } from "../glossary/compile";
 import { INDEX_PIECE, type IndexPiece, indexTexts, type PackedIndex, packTexts } from "../shared/index-wire";
@@ -59,20 +60,32 @@ function combinedOrBundled(bundled: CompiledIndex, own: CompiledIndex): Compiled
 }
 
 /**
- * Answers getPageIndex: a piece of the current page index, packed once per index. Each index gets
- * its own number (`made`), so a page never puts pieces of two together; the count starts from the
- * clock, so numbers from before the background restarted are not given again.
+ * Answers getPageIndex: a piece of the current page index as a page published on `published` (or,
+ * when it does not say, today) marks with (see alias-periods.ts), packed once per index and period.
+ * Each packing gets its own number (`made`), so a page never puts pieces of two together; the count
+ * starts from the clock, so numbers from before the background restarted are not given again.
  */
 export function indexPieceServer(
   pageIndex: () => Promise<CompiledIndex>,
   size = INDEX_PIECE,
-): (piece: number) => Promise<IndexPiece> {
+): (piece: number, published: string | null) => Promise<IndexPiece> {
   let count = Date.now();
-  let packed: { index: CompiledIndex; made: number; pieces: PackedIndex } | undefined;
-  return async (piece) => {
+  let packedFrom: CompiledIndex | undefined;
+  /** By periodKey: a handful at most, as few aliases have periods. */
+  let packed = new Map<string, { made: number; pieces: PackedIndex }>();
+  return async (piece, published) => {
     const index = await pageIndex();
-    if (packed?.index !== index)
-      packed = { index, made: ++count, pieces: packTexts(indexTexts(index), size) };
-    return { made: packed.made, pieces: packed.pieces.length, parts: packed.pieces[piece] ?? [] };
+    if (packedFrom !== index) {
+      packedFrom = index;
+      packed = new Map();
+    }
+    const date = published ?? today();
+    const key = periodKey(index, date);
+    let made = packed.get(key);
+    if (!made) {
+      made = { made: ++count, pieces: packTexts(indexTexts(indexOnDate(index, date)), size) };
+      packed.set(key, made);
+    }
+    return { made: made.made, pieces: made.pieces.length, parts: made.pieces[piece] ?? [] };
   };
 }

@@ -36,4 +36,10 @@ describe("selectionAction", () => {
     expect(await lookUp("the ferry at Ashby")).toEqual({ explain: "ashby" });
     expect(await lookUp("Idlib")).toEqual({ explain: "idlib" });
   });
+
+  it("reads a name that changed its meaning as today's page would", async () => {
+    const lookUp = selectionLookup(async () => bundledIndex);
+    expect(await lookUp("the Israel-Iran war")).toEqual({ explain: "iran-war-2026" });
+    expect(await lookUp("the Twelve-Day War")).toEqual({ explain: "iran-israel-war-2025" });
+  });
 });

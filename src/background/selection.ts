@@ -1,5 +1,6 @@
 /** What the context menu does with selected text: explain the entry it names, or search the glossary. */
 import { Matcher } from "../engine/matcher";
+import { indexOnDate, today } from "../glossary/alias-periods";
 import type { CompiledIndex } from "../glossary/compile";
 import { entryId } from "../glossary/entry-table";
 
@@ -16,16 +17,14 @@ export function selectionAction(text: string, matcher: Matcher, index: CompiledI
 }
 
 /**
- * Looks selections up in the index pages mark with (the bundled glossary and the reader's own), with
- * a matcher made again whenever that index is (the reader's glossaries changed).
+ * Looks selections up in the index pages mark with (the bundled glossary and the reader's own), as
+ * a page published today reads it: the menu does not know the page's date (see alias-periods.ts).
  */
 export function selectionLookup(
   pageIndex: () => Promise<CompiledIndex>,
 ): (text: string) => Promise<SelectionAction> {
-  let made: { index: CompiledIndex; matcher: Matcher } | null = null;
   return async (text) => {
-    const index = await pageIndex();
-    if (made?.index !== index) made = { index, matcher: new Matcher(index.aliases, index.trie) };
-    return selectionAction(text, made.matcher, index);
+    const index = indexOnDate(await pageIndex(), today());
+    return selectionAction(text, new Matcher(index.aliases, index.trie), index);
   };
 }

@@ -34,7 +34,8 @@ async function activate(settings: Settings): Promise<void> {
   // Bundled entries and the reader's own (see page-glossary.ts).
   // Without a glossary (the background never answered) there is nothing to mark; the next change of
   // settings or glossaries tries again.
-  const glossary = await pageGlossary().catch(() => null);
+  const published = readPublishedDate(document);
+  const glossary = await pageGlossary(published).catch(() => null);
   if (signal.aborted || !glossary) return;
   const { index, matcher } = glossary;
   const tone = pageTone();
@@ -48,7 +49,7 @@ async function activate(settings: Settings): Promise<void> {
   const explainer = new Explainer(
     (mark) => entryId(index.entries, mark.entry) ?? "",
     (id) => entryTitle(index.entries, entryNumber(index.entries, id)),
-    readPublishedDate(document),
+    published,
     settings,
     setActive,
     signal,

@@ -15,7 +15,7 @@ describe("receiveIndex", () => {
     let asked = 0;
     const index = await receiveIndex((piece) => {
       asked++;
-      return serve(piece);
+      return serve(piece, null);
     });
     expect(index).toEqual(one);
     expect(asked).toBeGreaterThan(3);
@@ -26,7 +26,7 @@ describe("receiveIndex", () => {
     const serve = indexPieceServer(async () => current, 30);
     const index = await receiveIndex(async (piece) => {
       if (piece === 2) current = other;
-      return serve(piece);
+      return serve(piece, null);
     });
     expect(index).toBeNull();
   });

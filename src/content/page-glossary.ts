@@ -18,9 +18,10 @@ export interface PageGlossary {
 
 let current: Promise<PageGlossary> | null = null;
 
-export function pageGlossary(): Promise<PageGlossary> {
+/** The glossary for a page published on `published` (YYYY-MM-DD), or, when it does not say, today. */
+export function pageGlossary(published: string | null): Promise<PageGlossary> {
   // A failed load is not kept: the next session (a settings change, say) tries again.
-  current ??= load().catch((error: unknown) => {
+  current ??= load(published).catch((error: unknown) => {
     current = null;
     throw error;
   });
@@ -36,21 +37,22 @@ export function watchPageGlossary(callback: () => void, signal: AbortSignal): vo
   watchReaderGlossaries(extension.storage.onChanged, changed, signal);
 }
 
-async function load(): Promise<PageGlossary> {
-  const index = await askForPageIndex();
+async function load(published: string | null): Promise<PageGlossary> {
+  const index = await askForPageIndex(published);
   return { index, matcher: new Matcher(index.aliases, index.trie) };
 }
 
 /**
- * The page index, from the background. Right after the browser starts, a restored tab can ask
+ * The page index, from the background, for the day the article was published (some aliases name
+ * an entry only in articles of a period). Right after the browser starts, a restored tab can ask
  * before the background listens ("Receiving end does not exist"): ask again for a few seconds. So it
  * does when the reader's glossaries changed while the pieces came.
  */
-async function askForPageIndex(): Promise<CompiledIndex> {
+async function askForPageIndex(published: string | null): Promise<CompiledIndex> {
   let failure: unknown = new Error("The glossary index changed each time it was asked for.");
   for (let wait = 100; wait <= 3200; wait *= 2) {
     try {
-      const index = await receiveIndex((piece) => callBackground("getPageIndex", piece));
+      const index = await receiveIndex((piece) => callBackground("getPageIndex", piece, published));
       if (index) return index;
     } catch (error) {
       failure = error;

@@ -55,6 +55,25 @@ describe("glossary checks", () => {
     expect(told).toEqual([]);
   });
 
+  it("accepts entries sharing an alias in periods that do not meet, and rejects bad periods", () => {
+    const war = (id: string, period: { since?: string; before?: string }) =>
+      entry({ id, aliases: [id, { text: "Gulf war", ...period }] });
+    const early = war("first", { before: "1992-01-01" });
+    expect(check(file([early, war("second", { since: "1992-01-01" })]))).toEqual([]);
+    expect(check(file([early, war("second", { since: "1991-06-01" })]))[0]).toContain(
+      'alias "gulf war" belongs to test.json: first and test.json: second',
+    );
+    expect(check(file([war("first", { since: "1992-01-01", before: "1991-01-01" })]))[0]).toContain(
+      'aliases › 1: "since" must be an earlier day than "before"',
+    );
+    expect(check(file([war("first", { since: "1992" })]))[0]).toContain(
+      "aliases › 1 › since: must be a date, YYYY-MM-DD",
+    );
+    expect(check(file([entry({ aliases: [{ text: "Idlib" } as never] })]))[0]).toContain(
+      'needs "caseSensitive": true, "since" or "before"',
+    );
+  });
+
   it("rejects a name in notWithin that is an alias or holds none as whole words", () => {
     const obama = (notWithin: string[]) =>
       entry({ id: "barack-obama", title: "Barack Obama", aliases: ["Barack Obama", "Obama"], notWithin });

@@ -19,6 +19,8 @@ export function combineIndexes(bundled: CompiledIndex, reader: CompiledIndex): C
   const aliasOffset = bundled.aliases.entries.length;
   const exact = { ...bundled.aliases.exact };
   for (const [n, text] of Object.entries(reader.aliases.exact)) exact[Number(n) + aliasOffset] = text;
+  const periods = { ...bundled.periods };
+  for (const [n, period] of Object.entries(reader.periods ?? {})) periods[Number(n) + aliasOffset] = period;
   return {
     entries: joinColumns(bundled.entries, reader.entries),
     aliases: {
@@ -34,6 +36,7 @@ export function combineIndexes(bundled: CompiledIndex, reader: CompiledIndex): C
       words: [...bundled.context.words, ...reader.context.words],
       trie: combineTries(bundled.context.trie, reader.context.trie, bundled.context.words.length),
     },
+    periods,
   };
 }
 

@@ -7,6 +7,7 @@ import type { CompactTrie } from "../engine/compact-trie";
 import { foldAlias } from "../engine/fold";
 import type { AliasTable, IndexAlias } from "../engine/matcher";
 import { aliasTable, compactTrie } from "../engine/trie-build";
+import type { Period } from "./alias-periods";
 import { type EntryColumns, entryColumns, type IndexEntry } from "./entry-table";
 import type { Entry } from "./schema";
 
@@ -22,14 +23,26 @@ export interface CompiledIndex {
    * not build it either: word n is "entry" n of the trie's aliases.
    */
   context: { words: string[]; trie: CompactTrie };
+  /**
+   * The aliases that apply only to articles published in a period, by alias number (see
+   * alias-periods.ts). Missing from indexes readers saved before periods existed.
+   */
+  periods?: Record<string, Period>;
 }
 
 export function compileIndex(entries: readonly Entry[]): CompiledIndex {
   const aliases: IndexAlias[] = [];
+  const periods: Record<string, Period> = {};
   const indexEntries = entries.map((entry, index): IndexEntry => {
     for (const alias of entry.aliases) {
-      if (typeof alias === "string") aliases.push({ folded: foldAlias(alias), entry: index });
-      else aliases.push({ folded: foldAlias(alias.text), entry: index, exact: alias.text });
+      const text = typeof alias === "string" ? alias : alias.text;
+      if (typeof alias !== "string" && (alias.since || alias.before))
+        periods[aliases.length] = [alias.since ?? "", alias.before ?? ""];
+      aliases.push({
+        folded: foldAlias(text),
+        entry: index,
+        ...(typeof alias !== "string" && alias.caseSensitive && { exact: text }),
+      });
     }
     for (const name of entry.notWithin ?? []) aliases.push({ folded: foldAlias(name), entry: -(index + 1) });
     const compiled: IndexEntry = { id: entry.id, title: entry.title, category: entry.category };
@@ -44,6 +57,7 @@ export function compileIndex(entries: readonly Entry[]): CompiledIndex {
     aliases: aliasTable(aliases),
     trie: compactTrie(aliases),
     context: { words, trie: compactTrie(contextAliases(words)) },
+    periods,
   };
 }
 

@@ -121,6 +121,29 @@ describe("parseImport: bad input names the file, the entry or line, and the fiel
     ]);
   });
 
+  it("aliases with a period: kept, and a bad one named", () => {
+    const json = (alias: unknown) =>
+      JSON.stringify([
+        {
+          id: "kestrel-war",
+          title: "Kestrel war",
+          aliases: ["Kestrel war", alias],
+          category: "conflict",
+          summary: "A made-up war.",
+          sources: [{ title: "Example", url: "https://example.org/" }],
+          reviewed: "2026-11-01",
+        },
+      ]);
+    const good = entries(parse("p.json", json({ text: "the Kestrel", since: "2020-01-01" })));
+    expect(good.entries[0]?.aliases).toEqual(["Kestrel war", { text: "the Kestrel", since: "2020-01-01" }]);
+    const bad = entries(
+      parse("p.json", json({ text: "the Kestrel", since: "2021-01-01", before: "2020-01-01" })),
+    );
+    expect(bad.invalid[0]).toMatch(/aliases › 1: has its "since" day on or after its "before" day/);
+    const plain = entries(parse("p.json", json({ text: "the Kestrel" })));
+    expect(plain.invalid[0]).toMatch(/aliases › 1: needs "caseSensitive": true, "since" or "before"/);
+  });
+
   it("the wrong schema, field by field", () => {
     const result = entries(read("import-bad-schema.json"));
     expect(result.entries).toEqual([]);

@@ -62,6 +62,8 @@ export const PROBLEM_MESSAGES = {
   problemHttps: [],
   problemOneOf: ["options"],
   problemAliasShape: [],
+  problemAliasPlain: [],
+  problemAliasPeriod: [],
   problemMissing: [],
   problemUnknownKey: [],
   problemNotText: [],

@@ -4,7 +4,7 @@
  */
 import type * as v from "valibot";
 import { type Message, message, PROBLEM_MESSAGES, type ProblemKey } from "./problems";
-import { FULL_DATE, ID, NO_MARKUP, PARTIAL_DATE } from "./schema";
+import { ALIAS_PERIOD, ALIAS_PLAIN, FULL_DATE, ID, NO_MARKUP, PARTIAL_DATE } from "./schema";
 
 type Issue = v.BaseIssue<unknown> & { requirement?: unknown };
 
@@ -13,6 +13,11 @@ const PATTERNS = new Map<unknown, ProblemKey>([
   [ID, "problemIdForm"],
   [PARTIAL_DATE, "problemPartialDate"],
   [FULL_DATE, "problemDate"],
+]);
+
+const CHECKS = new Map<unknown, ProblemKey>([
+  [ALIAS_PLAIN, "problemAliasPlain"],
+  [ALIAS_PERIOD, "problemAliasPeriod"],
 ]);
 
 const TYPES: Record<string, ProblemKey> = {
@@ -59,6 +64,8 @@ export function issueMessage(issue: Issue): Message {
       return message("problemOneOf", choices(issue.expected));
     case "literal":
       return message("problemMustBe", issue.expected ?? "");
+    case "check":
+      return message(CHECKS.get(issue.message) ?? "problemInvalid");
     case "union":
       return message(path[0] === "aliases" ? "problemAliasShape" : "problemInvalid");
   }

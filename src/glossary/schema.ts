@@ -31,15 +31,35 @@ const httpsUrl = v.pipe(
   v.startsWith("https://", "must start with https://"),
 );
 
+export const ALIAS_PLAIN = 'needs "caseSensitive": true, "since" or "before"; otherwise write it as a string';
+export const ALIAS_PERIOD = '"since" must be an earlier day than "before"';
+
+const day = v.pipe(v.string(), v.regex(FULL_DATE, "must be a date, YYYY-MM-DD"));
+
+/**
+ * An alias: its text, or an object when it is case-sensitive ("ANC", never "anc") or means this entry
+ * only in articles published in a period ("Israel-Iran war": the June 2025 war before 28 February
+ * 2026, the later war since). `since` is the first day it applies, `before` the day it stops.
+ */
 const Alias = v.union(
   [
     v.pipe(text(80), v.minLength(2, "must be at least 2 characters")),
-    v.strictObject({
-      text: v.pipe(text(80), v.minLength(2, "must be at least 2 characters")),
-      caseSensitive: v.literal(true),
-    }),
+    v.pipe(
+      v.strictObject({
+        text: v.pipe(text(80), v.minLength(2, "must be at least 2 characters")),
+        caseSensitive: v.optional(v.literal(true)),
+        since: v.optional(day),
+        before: v.optional(day),
+      }),
+      v.check(
+        (alias) =>
+          alias.caseSensitive !== undefined || alias.since !== undefined || alias.before !== undefined,
+        ALIAS_PLAIN,
+      ),
+      v.check((alias) => !alias.since || !alias.before || alias.since < alias.before, ALIAS_PERIOD),
+    ),
   ],
-  'must be a string, or { "text": "…", "caseSensitive": true }',
+  'must be a string, or { "text": "…", "caseSensitive": true, "since": "YYYY-MM-DD", "before": "YYYY-MM-DD" }',
 );
 
 export const EntrySchema = v.strictObject({
@@ -98,6 +118,10 @@ export type Alias = Entry["aliases"][number];
 
 /** An alias as written, whether plain or case-sensitive. */
 export const aliasText = (alias: Alias): string => (typeof alias === "string" ? alias : alias.text);
+
+/** Whether an alias's letter case must match. */
+export const isCaseSensitive = (alias: Alias): boolean =>
+  typeof alias !== "string" && alias.caseSensitive === true;
 
 export const GlossaryFileSchema = v.array(EntrySchema);
 

@@ -89,8 +89,13 @@ describe("packTexts and unpackTexts", () => {
 });
 
 describe("getPageIndex calls", () => {
-  it("name a piece by number", () => {
-    expect(parseCall({ call: "getPageIndex", args: [2] })).toEqual({ call: "getPageIndex", args: [2] });
+  it("name a piece by number, and the page's date when it has one", () => {
+    const call = (args: unknown[]) => parseCall({ call: "getPageIndex", args });
+    expect(call([2, "2025-07-01"])).toEqual({ call: "getPageIndex", args: [2, "2025-07-01"] });
+    expect(call([2, null])).toEqual({ call: "getPageIndex", args: [2, null] });
+    // Anything else where the date goes is read as no date.
+    expect(call([2])).toEqual({ call: "getPageIndex", args: [2, null] });
+    expect(call([2, "July 2025"])).toEqual({ call: "getPageIndex", args: [2, null] });
     expect(parseCall({ call: "getPageIndex", args: ["trie"] })).toBeUndefined();
     expect(parseCall({ call: "getPageIndex", args: [1.5] })).toBeUndefined();
     expect(parseCall({ call: "getPageIndex", args: [-1] })).toBeUndefined();

@@ -13,9 +13,10 @@ export interface BackgroundCalls {
    * with the reader's own when they have one. Pages ask for it rather than carry it in the content
    * script (compiling it with the script, inside the page's first parse, took more than half of
    * Backstory's start-up time), and the background combines it once rather than every page (a
-   * 50,000-term glossary takes 100-300 ms).
+   * 50,000-term glossary takes 100-300 ms). `published` is the page's date (YYYY-MM-DD) when it
+   * says: some aliases name an entry only in articles of a period (see alias-periods.ts).
    */
-  getPageIndex(piece: number): IndexPiece;
+  getPageIndex(piece: number, published: string | null): IndexPiece;
   /** The full entry for the popover, or null when no entry has that id. */
   getEntry(id: string): Entry | null;
   /** The locator map (SVG markup made at build time) for a place entry, or null. */
@@ -82,7 +83,11 @@ export function parseCall(message: unknown): Call | undefined {
   if (typeof message !== "object" || message === null) return undefined;
   const { call, args } = message as { call?: unknown; args?: unknown };
   if (!Array.isArray(args)) return undefined;
-  if (call === "getPageIndex" && Number.isInteger(args[0]) && args[0] >= 0) return { call, args: [args[0]] };
+  if (call === "getPageIndex" && Number.isInteger(args[0]) && args[0] >= 0)
+    return {
+      call,
+      args: [args[0], typeof args[1] === "string" && /^\d{4}-\d\d-\d\d$/.test(args[1]) ? args[1] : null],
+    };
   if (call === "getEntry" && typeof args[0] === "string") return { call, args: [args[0]] };
   if (call === "getMap" && typeof args[0] === "string") return { call, args: [args[0]] };
   if (call === "openGlossary" && typeof args[0] === "string") return { call, args: [args[0]] };

@@ -1,0 +1,57 @@
+/**
+ * Names that mean different things in different years: the same sentence ("the Israel-Iran war",
+ * "Pope Leo") on pages that say they were published in 2019, 2025 and 2026, and on one that does not
+ * say (read as today's). Hovering the term opens the explainer of the article's own time.
+ */
+import { describe, expect, it } from "vitest";
+import { BROWSERS, waitFor } from "./harness";
+import { markedTexts, pointOnText } from "./probes";
+import { useSession } from "./session";
+
+const JUNE_2025 = "Iran–Israel war (June 2025)";
+const WAR_2026 = "2026 Iran war (US–Israeli war on Iran)";
+/** The open card's heading. */
+const TITLE = `function () { return JSON.stringify(this.querySelector(".title")?.textContent ?? null); }`;
+
+describe.each(BROWSERS)("%s: the article's date", (name) => {
+  const session = useSession(name);
+
+  /** The page's marks once there are `count`, and the explainer's text on hovering "Israel-Iran war". */
+  async function read(page: string, count: number) {
+    const tab = await session.browser.newTab(session.server.url(`/fixtures/${page}.html`));
+    try {
+      const marks = await waitFor(
+        () => tab.evaluate(markedTexts).then((found) => (found.length >= count ? found.sort() : null)),
+        `the marks on ${page}`,
+      );
+      if (!marks.includes("Israel-Iran war")) return { marks, title: null };
+      const point = await waitFor(() => tab.evaluate(pointOnText, "Israel-Iran war"), "the term on the page");
+      await tab.mouseMove(point.x, point.y, 4);
+      await waitFor(() => tab.explainer(), "the explainer");
+      return { marks, title: await tab.inExplainer<string>(TITLE) };
+    } finally {
+      await tab.close();
+    }
+  }
+
+  it("explains the Israel-Iran war of the article's time", async () => {
+    const in2025 = await read("published-2025", 2);
+    expect(in2025.marks).toEqual(["Israel-Iran war", "Pope Leo"]);
+    expect(in2025.title).toBe(JUNE_2025);
+
+    const in2026 = await read("published-2026", 2);
+    expect(in2026.marks).toEqual(["Israel-Iran war", "Pope Leo"]);
+    expect(in2026.title).toBe(WAR_2026);
+  });
+
+  it("reads a page that does not say when it was published as today's", async () => {
+    const undated = await read("published-undated", 2);
+    expect(undated.marks).toEqual(["Israel-Iran war", "Pope Leo"]);
+    expect(undated.title).toBe(WAR_2026);
+  });
+
+  it("marks neither name before it meant them, and the countries inside the war's name instead", async () => {
+    const in2019 = await read("published-2019", 2);
+    expect(in2019.marks).toEqual(["Iran", "Israel"]);
+  });
+});
