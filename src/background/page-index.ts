@@ -59,6 +59,9 @@ function combinedOrBundled(bundled: CompiledIndex, own: CompiledIndex): Compiled
   }
 }
 
+/** How many packings of one index the background keeps, one per period pages asked for. */
+const KEEP_PACKED = 4;
+
 /**
  * Answers getPageIndex: a piece of the current page index as a page published on `published` (or,
  * when it does not say, today) marks with (see alias-periods.ts), packed once per index and period.
@@ -71,7 +74,7 @@ export function indexPieceServer(
 ): (piece: number, published: string | null) => Promise<IndexPiece> {
   let count = Date.now();
   let packedFrom: CompiledIndex | undefined;
-  /** By periodKey: a handful at most, as few aliases have periods. */
+  /** By periodKey, the latest few (pages of many years open at once are rare). */
   let packed = new Map<string, { made: number; pieces: PackedIndex }>();
   return async (piece, published) => {
     const index = await pageIndex();
@@ -84,6 +87,7 @@ export function indexPieceServer(
     let made = packed.get(key);
     if (!made) {
       made = { made: ++count, pieces: packTexts(indexTexts(indexOnDate(index, date)), size) };
+      if (packed.size >= KEEP_PACKED) packed.delete(packed.keys().next().value as string);
       packed.set(key, made);
     }
     return { made: made.made, pieces: made.pieces.length, parts: made.pieces[piece] ?? [] };
