@@ -2,7 +2,7 @@
  * The background hands pages their index and the popover entry bodies. It holds no state a restart
  * could lose: the page index it keeps is made again when needed.
  */
-import browser from "webextension-polyfill";
+import browser, { type Runtime } from "webextension-polyfill";
 import { bundledIndex } from "../glossary/bundled";
 import bodies from "../glossary/generated/bodies.json";
 import maps from "../glossary/generated/maps.json";
@@ -47,9 +47,18 @@ const handlers: Handlers = {
   },
 };
 
-browser.runtime.onMessage.addListener((message: unknown) => {
+/**
+ * The date each tab's page gave when it asked for its index, so that the context menu reads a name
+ * there as the page's marks do (see alias-periods.ts). Lost when the background restarts: today's then.
+ */
+const publishedIn = new Map<number, string | null>();
+browser.tabs.onRemoved.addListener((tabId) => publishedIn.delete(tabId));
+
+browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
   const parsed = parseCall(message);
   if (!parsed) return undefined;
+  if (parsed.call === "getPageIndex" && sender.tab?.id !== undefined)
+    publishedIn.set(sender.tab.id, parsed.args[1]);
   // TypeScript cannot pair a union of calls with a union of handlers; parseCall checked the arguments.
   const handler = handlers[parsed.call] as (...args: Call["args"]) => unknown;
   return Promise.resolve(handler(...parsed.args));
@@ -85,7 +94,7 @@ const lookUpSelection = selectionLookup(pageIndex);
 browser.contextMenus.onClicked.addListener(async (info, tab) => {
   if (info.menuItemId !== MENU_ID || !info.selectionText) return;
   // The reader's own entries too, as the page marks them.
-  const action = await lookUpSelection(info.selectionText);
+  const action = await lookUpSelection(info.selectionText, publishedIn.get(tab?.id ?? -1) ?? null);
   if ("explain" in action && tab?.id !== undefined) {
     const shown = await callTab(tab.id, "explainSelection", action.explain).catch(() => false);
     // Where Backstory is off, the entry opens in the glossary browser instead.

@@ -131,4 +131,31 @@ describe("indexPieceServer", () => {
     // A page that does not say when it was published is read as today's.
     expect(matcher(await allPieces(serve, null)).scan(text)[0]?.entries).toEqual([1]);
   });
+
+  it("gives a page all its pieces from one packing while pages of many other periods ask in between", async () => {
+    // Six years, each with an alias of its own: more packings than the server keeps.
+    const years = [2020, 2021, 2022, 2023, 2024, 2025];
+    const index = compileIndex(
+      years.map(
+        (year) =>
+          ({
+            id: `summit-${year}`,
+            title: `Summit ${year}`,
+            category: "event",
+            aliases: [{ text: "the summit", since: `${year}-01-01`, before: `${year + 1}-01-01` }],
+          }) as unknown as Entry,
+      ),
+    );
+    const serve = indexPieceServer(async () => index, 40);
+    const first = await serve(0, "2020-06-01");
+    for (const year of years.slice(1)) await allPieces(serve, `${year}-06-01`);
+    const rest = await Promise.all(
+      Array.from({ length: first.pieces - 1 }, (_, n) => serve(n + 1, "2020-06-01")),
+    );
+    expect(new Set([first, ...rest].map(({ made }) => made)).size).toBe(1);
+    const served = indexOf([first, ...rest]);
+    expect(new Matcher(served.aliases, served.trie).scan("At the summit")[0]?.entries).toEqual([0]);
+    // The periods themselves stay in the background.
+    expect(served.periods).toBeUndefined();
+  });
 });

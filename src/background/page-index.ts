@@ -65,8 +65,9 @@ const KEEP_PACKED = 4;
 /**
  * Answers getPageIndex: a piece of the current page index as a page published on `published` (or,
  * when it does not say, today) marks with (see alias-periods.ts), packed once per index and period.
- * Each packing gets its own number (`made`), so a page never puts pieces of two together; the count
- * starts from the clock, so numbers from before the background restarted are not given again.
+ * Each packing has its own number (`made`), so a page never puts pieces of two together; a packing
+ * dropped and made again keeps its number, as it is the same. The count starts from the clock, so
+ * numbers from before the background restarted are not given again.
  */
 export function indexPieceServer(
   pageIndex: () => Promise<CompiledIndex>,
@@ -74,22 +75,29 @@ export function indexPieceServer(
 ): (piece: number, published: string | null) => Promise<IndexPiece> {
   let count = Date.now();
   let packedFrom: CompiledIndex | undefined;
-  /** By periodKey, the latest few (pages of many years open at once are rare). */
-  let packed = new Map<string, { made: number; pieces: PackedIndex }>();
+  /** By periodKey: each packing's number, and the packings used last (pages of many years at once are rare). */
+  let numbers = new Map<string, number>();
+  let packings = new Map<string, PackedIndex>();
   return async (piece, published) => {
     const index = await pageIndex();
     if (packedFrom !== index) {
       packedFrom = index;
-      packed = new Map();
+      numbers = new Map();
+      packings = new Map();
     }
     const date = published ?? today();
     const key = periodKey(index, date);
-    let made = packed.get(key);
-    if (!made) {
-      made = { made: ++count, pieces: packTexts(indexTexts(indexOnDate(index, date)), size) };
-      if (packed.size >= KEEP_PACKED) packed.delete(packed.keys().next().value as string);
-      packed.set(key, made);
+    const made = numbers.get(key) ?? ++count;
+    numbers.set(key, made);
+    let pieces = packings.get(key);
+    packings.delete(key); // set again below: last used, last dropped
+    if (!pieces) {
+      // A page has no use for the periods themselves.
+      const { periods: _periods, ...dated } = indexOnDate(index, date);
+      pieces = packTexts(indexTexts(dated), size);
+      if (packings.size >= KEEP_PACKED) packings.delete(packings.keys().next().value as string);
     }
-    return { made: made.made, pieces: made.pieces.length, parts: made.pieces[piece] ?? [] };
+    packings.set(key, pieces);
+    return { made, pieces: pieces.length, parts: pieces[piece] ?? [] };
   };
 }

@@ -31,15 +31,17 @@ describe("selectionAction", () => {
     };
     let pageIndex = bundledIndex;
     const lookUp = selectionLookup(async () => pageIndex);
-    expect(await lookUp("the ferry at Ashby")).toEqual({ search: "the ferry at Ashby" });
+    expect(await lookUp("the ferry at Ashby", null)).toEqual({ search: "the ferry at Ashby" });
     pageIndex = combineIndexes(bundledIndex, compileIndex([ashby]));
-    expect(await lookUp("the ferry at Ashby")).toEqual({ explain: "ashby" });
-    expect(await lookUp("Idlib")).toEqual({ explain: "idlib" });
+    expect(await lookUp("the ferry at Ashby", null)).toEqual({ explain: "ashby" });
+    expect(await lookUp("Idlib", null)).toEqual({ explain: "idlib" });
   });
 
-  it("reads a name that changed its meaning as today's page would", async () => {
+  it("reads a name that changed its meaning as the page's date has it, or today's", async () => {
     const lookUp = selectionLookup(async () => bundledIndex);
-    expect(await lookUp("the Israel-Iran war")).toEqual({ explain: "iran-war-2026" });
-    expect(await lookUp("the Twelve-Day War")).toEqual({ explain: "iran-israel-war-2025" });
+    expect(await lookUp("the Israel-Iran war", "2025-07-01")).toEqual({ explain: "iran-israel-war-2025" });
+    expect(await lookUp("the Israel-Iran war", "2026-03-10")).toEqual({ explain: "iran-war-2026" });
+    expect(await lookUp("the Israel-Iran war", null)).toEqual({ explain: "iran-war-2026" });
+    expect(await lookUp("Pope Leo", "2019-01-01")).toEqual({ search: "Pope Leo" });
   });
 });

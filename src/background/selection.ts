@@ -18,13 +18,13 @@ export function selectionAction(text: string, matcher: Matcher, index: CompiledI
 
 /**
  * Looks selections up in the index pages mark with (the bundled glossary and the reader's own), as
- * a page published today reads it: the menu does not know the page's date (see alias-periods.ts).
+ * a page published on `published` (or, when it does not say, today) reads it (see alias-periods.ts).
  */
 export function selectionLookup(
   pageIndex: () => Promise<CompiledIndex>,
-): (text: string) => Promise<SelectionAction> {
-  return async (text) => {
-    const index = indexOnDate(await pageIndex(), today());
+): (text: string, published: string | null) => Promise<SelectionAction> {
+  return async (text, published) => {
+    const index = indexOnDate(await pageIndex(), published ?? today());
     return selectionAction(text, new Matcher(index.aliases, index.trie), index);
   };
 }

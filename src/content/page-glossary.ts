@@ -17,9 +17,13 @@ export interface PageGlossary {
 }
 
 let current: Promise<PageGlossary> | null = null;
+/** The date current is for: a page that tells its date only once parsed asks again. */
+let currentDate: string | null | undefined;
 
 /** The glossary for a page published on `published` (YYYY-MM-DD), or, when it does not say, today. */
 export function pageGlossary(published: string | null): Promise<PageGlossary> {
+  if (published !== currentDate) current = null;
+  currentDate = published;
   // A failed load is not kept: the next session (a settings change, say) tries again.
   current ??= load(published).catch((error: unknown) => {
     current = null;
@@ -49,7 +53,7 @@ async function load(published: string | null): Promise<PageGlossary> {
  * does when the reader's glossaries changed while the pieces came.
  */
 async function askForPageIndex(published: string | null): Promise<CompiledIndex> {
-  let failure: unknown = new Error("The glossary index changed each time it was asked for.");
+  let failure: unknown = new Error("The glossary index kept changing.");
   for (let wait = 100; wait <= 3200; wait *= 2) {
     try {
       const index = await receiveIndex((piece) => callBackground("getPageIndex", piece, published));

@@ -4,12 +4,19 @@
  * the aliases outside the page's date switched off, so the content script carries none of this.
  */
 import type { CompiledIndex } from "./compile";
+import type { Alias } from "./schema";
 
 /** An alias's first day and the day it stops applying (YYYY-MM-DD), "" where it has no limit. */
 export type Period = [since: string, before: string];
 
+/** Whether date is in period: on or after its first day, and before the day it stops. */
 export function inPeriod([since, before]: Period, date: string): boolean {
   return (!since || date >= since) && (!before || date < before);
+}
+
+/** An alias's period; ["", ""] for an alias of every time. */
+export function periodOf(alias: Alias): Period {
+  return typeof alias === "string" ? ["", ""] : [alias.since ?? "", alias.before ?? ""];
 }
 
 /** Today as YYYY-MM-DD: the date of a page that does not say when it was published. */

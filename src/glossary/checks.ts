@@ -3,9 +3,9 @@
  * sense across entries or against the calendar. Each problem names the file, the entry and the field.
  */
 import { foldAlias } from "../engine/fold";
-import type { Period } from "./alias-periods";
+import { type Period, periodOf } from "./alias-periods";
 import { notWithinFault } from "./not-within";
-import { type Alias, aliasText, type Entry, isCaseSensitive, validateGlossary } from "./schema";
+import { aliasText, type Entry, isCaseSensitive, validateGlossary } from "./schema";
 
 export interface GlossaryFile {
   name: string;
@@ -119,10 +119,6 @@ export function checkGlossary(
     }
   }
   return { entries, problems };
-}
-
-function periodOf(alias: Alias): Period {
-  return typeof alias === "string" ? ["", ""] : [alias.since ?? "", alias.before ?? ""];
 }
 
 /** Whether two periods share a day ("" is no limit; before is the first day after). */

@@ -5,9 +5,11 @@ import { foldAlias } from "../engine/fold";
 import { ContextWords } from "../engine/marks";
 import { type IndexAlias, Matcher } from "../engine/matcher";
 import { aliasTable, compactTrie } from "../engine/trie-build";
+import { indexOnDate } from "./alias-periods";
 import { combineIndexes, combineTries } from "./combine-index";
 import { type CompiledIndex, compileIndex } from "./compile";
 import { entryColumns, entryTitle } from "./entry-table";
+import type { Entry } from "./schema";
 
 const SEED = 20200221;
 
@@ -88,6 +90,34 @@ describe("combineTries", () => {
     const context = new ContextWords(combined);
     context.scan(new Matcher(combined.aliases, combined.trie), "Syria and Israel, but not Egypt.");
     expect([...context.present].sort()).toEqual(["israel", "syria"]);
+  });
+
+  it("keeps each index's alias periods on its own aliases, from a reader's index saved without any too", () => {
+    const entry = (id: string, aliases: Entry["aliases"]): Entry => ({
+      id,
+      title: id,
+      aliases,
+      category: "event",
+      summary: "A made-up event.",
+      sources: [{ title: "Example", url: "https://example.org" }],
+      reviewed: "2026-01-01",
+    });
+    const bundled = compileIndex([entry("summit", ["Summit", { text: "the talks", before: "2020-01-01" }])]);
+    const reader = compileIndex([
+      entry("kestrel-talks", ["Kestrel", { text: "the meeting", since: "2024-01-01" }]),
+    ]);
+    const combined = combineIndexes(bundled, reader);
+    expect(combined.periods).toEqual({ 1: ["", "2020-01-01"], 3: ["2024-01-01", ""] });
+    const dated = (date: string) => {
+      const index = indexOnDate(combined, date);
+      const matcher = new Matcher(index.aliases, index.trie);
+      return matcher.scan("the talks, the meeting").map((match) => match.entries[0]);
+    };
+    expect(dated("2019-06-01")).toEqual([0]);
+    expect(dated("2025-06-01")).toEqual([1]);
+    // Saved by a version before periods: the reader's index has no such field.
+    const { periods: _periods, ...older } = reader;
+    expect(combineIndexes(bundled, older).periods).toEqual({ 1: ["", "2020-01-01"] });
   });
 
   it("returns the bundled index itself when the reader has no entries", () => {

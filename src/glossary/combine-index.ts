@@ -36,7 +36,7 @@ export function combineIndexes(bundled: CompiledIndex, reader: CompiledIndex): C
       words: [...bundled.context.words, ...reader.context.words],
       trie: combineTries(bundled.context.trie, reader.context.trie, bundled.context.words.length),
     },
-    periods,
+    ...(Object.keys(periods).length > 0 && { periods }),
   };
 }
 

@@ -7,7 +7,7 @@ import type { CompactTrie } from "../engine/compact-trie";
 import { foldAlias } from "../engine/fold";
 import type { AliasTable, IndexAlias } from "../engine/matcher";
 import { aliasTable, compactTrie } from "../engine/trie-build";
-import type { Period } from "./alias-periods";
+import { type Period, periodOf } from "./alias-periods";
 import { type EntryColumns, entryColumns, type IndexEntry } from "./entry-table";
 import type { Entry } from "./schema";
 
@@ -36,8 +36,8 @@ export function compileIndex(entries: readonly Entry[]): CompiledIndex {
   const indexEntries = entries.map((entry, index): IndexEntry => {
     for (const alias of entry.aliases) {
       const text = typeof alias === "string" ? alias : alias.text;
-      if (typeof alias !== "string" && (alias.since || alias.before))
-        periods[aliases.length] = [alias.since ?? "", alias.before ?? ""];
+      const period = periodOf(alias);
+      if (period[0] || period[1]) periods[aliases.length] = period;
       aliases.push({
         folded: foldAlias(text),
         entry: index,
@@ -57,7 +57,7 @@ export function compileIndex(entries: readonly Entry[]): CompiledIndex {
     aliases: aliasTable(aliases),
     trie: compactTrie(aliases),
     context: { words, trie: compactTrie(contextAliases(words)) },
-    periods,
+    ...(Object.keys(periods).length > 0 && { periods }),
   };
 }
 

@@ -114,7 +114,7 @@ export function entryFromFields(
 /**
  * The entry saved from the form in place of `before`, keeping what the form does not show: its
  * timeline, facts, offices, map, related entries, its further sources (all of them while the first is
- * unchanged), and each alias's letter case rule. Context words and names an alias stands within are
+ * unchanged), and each alias's letter case rule and period. Context words and names an alias stands within are
  * the form's: emptied there, they are gone.
  */
 export function keepUnshown(before: Entry, edited: Entry): Entry {

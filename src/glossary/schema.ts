@@ -59,7 +59,7 @@ const Alias = v.union(
       v.check((alias) => !alias.since || !alias.before || alias.since < alias.before, ALIAS_PERIOD),
     ),
   ],
-  'must be a string, or { "text": "…", "caseSensitive": true, "since": "YYYY-MM-DD", "before": "YYYY-MM-DD" }',
+  'must be a string, or { "text": "…" } with "caseSensitive": true, "since": "YYYY-MM-DD" or "before": "YYYY-MM-DD" (one or more)',
 );
 
 export const EntrySchema = v.strictObject({

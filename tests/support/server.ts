@@ -1,6 +1,6 @@
 /**
  * A static server on loopback for tests and the demo: the demo article at /demo, our fixtures under
- * /fixtures/, and the saved news pages under /pages/<name>/.
+ * /fixtures/, the saved news pages under /pages/<name>/, and a script that is slow to come (/slow.js).
  */
 import { readFile } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
@@ -15,6 +15,9 @@ const TYPES: Record<string, string> = {
   ".css": "text/css",
   ".js": "text/javascript",
 };
+
+/** How long /slow.js keeps the page waiting: longer than the content script waits for a parse (3 s). */
+const SLOW_MS = 4000;
 
 export interface TestServer {
   url: (path: string) => string;
@@ -43,6 +46,14 @@ export async function startServer(port = 0): Promise<TestServer> {
     if (pathname === "/" || pathname === "/demo") {
       response.writeHead(200, { "content-type": TYPES[".html"] });
       response.end(demoPageHtml());
+      return;
+    }
+    // A script that takes a while, as a slow ad server's does: the page's parse waits for it.
+    if (pathname === "/slow.js") {
+      setTimeout(() => {
+        response.writeHead(200, { "content-type": TYPES[".js"] });
+        response.end("");
+      }, SLOW_MS);
       return;
     }
     const file = resolvePath(pathname);
