@@ -24,8 +24,9 @@ import { watchTaps } from "./tap";
 const STALLED_MS = 3000;
 
 let session: AbortController | null = null;
-/** The tone the current session's marks are drawn in. */
+/** The tone the current session's marks are drawn in, and the article date they are read for. */
 let drawnTone = "";
+let drawnDate: string | null = null;
 
 async function activate(settings: Settings): Promise<void> {
   if (session || !("highlights" in CSS)) return;
@@ -35,6 +36,7 @@ async function activate(settings: Settings): Promise<void> {
   // Without a glossary (the background never answered) there is nothing to mark; the next change of
   // settings or glossaries tries again.
   const published = readPublishedDate(document);
+  drawnDate = published;
   const glossary = await pageGlossary(published).catch(() => null);
   if (signal.aborted || !glossary) return;
   const { index, matcher } = glossary;
@@ -138,6 +140,15 @@ async function main(): Promise<void> {
     if (target === document.body || target === document.documentElement) lookAgain();
   });
   matchMedia("(forced-colors: active)").addEventListener("change", () => session && apply(settings));
+  // A single-page site that moves to another article (a new address, its head rewritten) is marked
+  // afresh as of that article's date, and its explainers count events from it. Until the head gives a
+  // new date, each change to it is looked at: the address often changes first.
+  let address = location.href;
+  new MutationObserver(() => {
+    if (!session || location.href === address || readPublishedDate(document) === drawnDate) return;
+    address = location.href;
+    apply(settings);
+  }).observe(document.head ?? document.documentElement, { childList: true, subtree: true, attributes: true });
   // Started on a page held up mid-parse: once it does finish, find its article again and mark afresh.
   if (stalled) document.addEventListener("DOMContentLoaded", () => apply(settings), { once: true });
 }

@@ -1,8 +1,8 @@
 /**
  * Names that mean different things in different years: the same sentence ("the Israel-Iran war",
  * "Pope Leo") on pages that say they were published in 2019, 2025 and 2026, and on one that does not
- * say (read as today's), and on one that tells its date only once a slow script lets its parse
- * finish. Hovering the term opens the explainer of the article's own time.
+ * say (read as today's), on one that tells its date only once a slow script lets its parse
+ * finish, and on a single-page site's next article. Hovering the term opens the explainer of the article's own time.
  */
 import { describe, expect, it } from "vitest";
 import { BROWSERS, waitFor } from "./harness";
@@ -58,6 +58,29 @@ describe.each(BROWSERS)("%s: the article's date", (name) => {
     expect(late.marks).toEqual(["Israel-Iran war", "Pope Leo"]);
     expect(late.title).toBe(JUNE_2025);
   }, 20_000);
+
+  it("reads a single-page site's next article as of its own date", async () => {
+    const tab = await session.browser.newTab(session.server.url("/fixtures/published-spa.html"));
+    try {
+      const hover = async (what: string) => {
+        await tab.mouseMove(0, 0, 1);
+        const point = await waitFor(() => tab.evaluate(pointOnText, "Israel-Iran war"), what);
+        await tab.mouseMove(point.x, point.y, 4);
+        return waitFor(() => tab.explainer(), `the explainer on ${what}`);
+      };
+      await hover("the first article");
+      expect(await tab.inExplainer<string>(TITLE)).toBe(JUNE_2025);
+      await tab.press("Escape");
+      const link = await waitFor(() => tab.evaluate(pointOnText, "Next article"), "the link");
+      await tab.click(link.x, link.y);
+      await waitFor(() => tab.evaluate(() => document.title === "Talks resume"), "the next article");
+      const card = await hover("the next article");
+      expect(await tab.inExplainer<string>(TITLE)).toBe(WAR_2026);
+      expect(card.text).toContain("Since this article (10 Apr 2026)");
+    } finally {
+      await tab.close();
+    }
+  });
 
   it("marks neither name before it meant them, and the countries inside the war's name instead", async () => {
     const in2019 = await read("published-2019", 2);
