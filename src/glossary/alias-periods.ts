@@ -22,23 +22,25 @@ export function periodOf(alias: Alias): Period {
 /** Today as YYYY-MM-DD: the date of a page that does not say when it was published. */
 export const today = (): string => new Date().toISOString().slice(0, 10);
 
+/** The numbers of the aliases a page published on date has switched off. */
+function switchedOff(index: CompiledIndex, date: string): string[] {
+  return Object.entries(index.periods ?? {})
+    .filter(([, period]) => !inPeriod(period, date))
+    .map(([n]) => n);
+}
+
 /**
  * The index as a page published on date marks with: each alias outside its period gets the exact
  * text "", which no text's letter case matches (see acceptedEntries), so it is never found and a
  * shorter alias inside it still can be. The index itself when no alias is switched off.
  */
 export function indexOnDate(index: CompiledIndex, date: string): CompiledIndex {
-  const off = Object.entries(index.periods ?? {}).filter(([, period]) => !inPeriod(period, date));
+  const off = switchedOff(index, date);
   if (off.length === 0) return index;
   const exact = { ...index.aliases.exact };
-  for (const [n] of off) exact[n] = "";
+  for (const n of off) exact[n] = "";
   return { ...index, aliases: { ...index.aliases, exact } };
 }
 
 /** Which aliases a page published on date has switched off, as a key: pages with the same key share an index. */
-export function periodKey(index: CompiledIndex, date: string): string {
-  return Object.entries(index.periods ?? {})
-    .filter(([, period]) => !inPeriod(period, date))
-    .map(([n]) => n)
-    .join(",");
-}
+export const periodKey = (index: CompiledIndex, date: string): string => switchedOff(index, date).join(",");

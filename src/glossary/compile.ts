@@ -41,6 +41,7 @@ export function compileIndex(entries: readonly Entry[]): CompiledIndex {
       aliases.push({
         folded: foldAlias(text),
         entry: index,
+        // Not schema.ts's isCaseSensitive: importing from it would bring valibot into the content script.
         ...(typeof alias !== "string" && alias.caseSensitive && { exact: text }),
       });
     }

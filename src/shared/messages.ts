@@ -83,6 +83,7 @@ export function parseCall(message: unknown): Call | undefined {
   if (typeof message !== "object" || message === null) return undefined;
   const { call, args } = message as { call?: unknown; args?: unknown };
   if (!Array.isArray(args)) return undefined;
+  // A date as parsePublished gives it (schema.ts's FULL_DATE would bring valibot to every page).
   if (call === "getPageIndex" && Number.isInteger(args[0]) && args[0] >= 0)
     return {
       call,
