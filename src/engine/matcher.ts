@@ -36,6 +36,9 @@ export interface Match {
   entries: number[];
 }
 
+/** A word filter with no bit set: it holds no word. */
+const NO_WORD = "  ";
+
 /** What a name an entry's aliases stand within stands for (see IndexAlias.entry): nothing, found. */
 const NOBODY: number[] = [];
 
@@ -149,21 +152,40 @@ export class Matcher {
     // script's WebAssembly to the page's CSP and tells the page of a refused compile (a violation
     // event, a report to the site), and on the bench's 1 MB page it saved nothing, as the work per
     // word (next, longestAt) outweighs the work per character there.
-    for (let i = 0; i <= text.length; i++) {
+    const firstWords = this.firstWords;
+    // Without a second matcher, its filter holds no word.
+    const otherFirstWords = also?.matcher.firstWords ?? NO_WORD;
+    const length = text.length;
+    for (let i = 0; i <= length; i++) {
       // Past the end, a space closes the last word.
-      const code = i < text.length ? text.charCodeAt(i) : SPACE;
-      if (known[code] === 0) learn(code);
+      const code = i < length ? text.charCodeAt(i) : SPACE;
+      let kind = known[code] as number;
+      if (kind === 0) {
+        learn(code);
+        kind = known[code] as number;
+      }
       const folded = foldTable[code] as number;
       if (folded === IGNORE) continue;
-      if (((known[code] as number) & WORD_BIT) !== 0) {
+      if ((kind & WORD_BIT) !== 0) {
         if (wordStart < 0) {
           wordStart = i;
           hash = 0;
         }
-        hash = (Math.imul(hash, 31) + folded) | 0; // nextHash
+        // nextHash without its call: exact, as hash * 31 stays far below 2^53.
+        hash = (hash * 31 + folded) | 0;
         continue;
       }
       if (wordStart < 0) continue;
+      // Most words start no alias of either matcher, and no word before them waits: nothing to do.
+      if (
+        terms.waiting < 0 &&
+        other.waiting < 0 &&
+        !inFilter(firstWords, hash) &&
+        !inFilter(otherFirstWords, hash)
+      ) {
+        wordStart = -1;
+        continue;
+      }
       const match = this.next(text, wordStart, hash, terms);
       if (match) matches.push(match);
       if (also) {

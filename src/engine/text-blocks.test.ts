@@ -27,6 +27,16 @@ describe("collectBlocks", () => {
     expect(blocks.map((block) => block.text)).toEqual(["Idlib", "Kept"]);
   });
 
+  it("leaves out runs with no letter or digit, however they start", () => {
+    const blocks = collectBlocks(
+      html(
+        "<div>\n    </div><p> – </p><div>\u00a0\t</div><p>  \u2014 Idlib</p><p>“42”</p><p>\u00a0</p>" +
+          "<p>\u00ad</p><p>Ağrı</p>",
+      ),
+    );
+    expect(blocks.map((block) => block.text)).toEqual(["  \u2014 Idlib", "“42”", "Ağrı"]);
+  });
+
   it("locates a position in the right text node", () => {
     const [block] = collectBlocks(html("<p><b>Recep</b> Tayyip</p>"));
     expect(block).toBeDefined();

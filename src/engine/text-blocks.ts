@@ -164,9 +164,16 @@ export class BlockWalker {
   }
 }
 
-/** Whether text holds a letter or digit (a loop: most text has one in its first few characters). */
+/**
+ * Whether text holds a letter or digit. Most blocks start with one; most others are the white space
+ * between a page's tags, which trim() rules out natively. Asked of each character in turn, as before,
+ * they cost a page read cold as much as its text: guardian-1's article has 11,600 characters of it,
+ * in 450 runs, beside 10,000 of text.
+ */
 function hasWord(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (isWordCode(text.charCodeAt(i))) return true;
+  if (isWordCode(text.charCodeAt(0))) return true;
+  if (text.trim() === "") return false;
+  for (let i = 1; i < text.length; i++) if (isWordCode(text.charCodeAt(i))) return true;
   return false;
 }
 
