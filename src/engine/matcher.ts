@@ -36,9 +36,6 @@ export interface Match {
   entries: number[];
 }
 
-/** A word filter with no bit set: it holds no word. */
-const NO_WORD = "  ";
-
 /** What a name an entry's aliases stand within stands for (see IndexAlias.entry): nothing, found. */
 const NOBODY: number[] = [];
 
@@ -153,8 +150,6 @@ export class Matcher {
     // event, a report to the site), and on the bench's 1 MB page it saved nothing, as the work per
     // word (next, longestAt) outweighs the work per character there.
     const firstWords = this.firstWords;
-    // Without a second matcher, its filter holds no word.
-    const otherFirstWords = also?.matcher.firstWords ?? NO_WORD;
     const length = text.length;
     for (let i = 0; i <= length; i++) {
       // Past the end, a space closes the last word.
@@ -181,7 +176,7 @@ export class Matcher {
         terms.waiting < 0 &&
         other.waiting < 0 &&
         !inFilter(firstWords, hash) &&
-        !inFilter(otherFirstWords, hash)
+        !(also && inFilter(also.matcher.firstWords, hash))
       ) {
         wordStart = -1;
         continue;
