@@ -364,7 +364,17 @@ async function launchFirefox({
       "browser.display.document_color_use": forcedColors ? 2 : 0,
     },
   });
-  if (extension) await browser.installExtension(DIST.firefox);
+  if (extension) {
+    await browser.installExtension(DIST.firefox).catch(async (error: Error) => {
+      const version = await browser.version();
+      await browser.close();
+      if (!error.message.includes("not compatible")) throw error;
+      throw new Error(
+        `${version} is older than the Firefox Backstory needs (manifest.json's strict_min_version). ` +
+          `Update it with "sudo apt-get update && sudo apt-get install -y firefox-esr", or point FIREFOX_PATH at a newer Firefox.`,
+      );
+    });
+  }
   return {
     name: "firefox",
     async newTab(url) {
