@@ -194,11 +194,11 @@ export class PageMarker {
   }
 
   /** The entry a match stands for on this page, leaving out those the reader hid; undefined for none. */
-  choose(candidates: number[]): number | undefined {
+  choose(candidates: readonly number[]): number | undefined {
     return this.context.choose(this.unskipped(candidates));
   }
 
-  private unskipped(candidates: number[]): number[] {
+  private unskipped(candidates: readonly number[]): readonly number[] {
     const skip = this.options.skip;
     return skip ? candidates.filter((entry) => !skip(entry)) : candidates;
   }

@@ -10,19 +10,26 @@ export function acceptedEntries(
   text: string,
   start: number,
   end: number,
-): number[] {
-  const entries: number[] = [];
-  for (const alias of aliases) {
+): readonly number[] {
+  // Called for most matches, mostly before the JIT has compiled it, where for...of makes an iterator
+  // and an object per alias. The array is made only once an alias is accepted ("us" for "US" is not).
+  let entries: number[] | undefined;
+  for (let i = 0; i < aliases.length; i++) {
+    const alias = aliases[i] as { entry: number; exact?: string };
     if (alias.entry < 0) continue; // a name the aliases stand within (see IndexAlias.entry)
     if (alias.exact !== undefined) {
       if (!sameCase(text, start, end, alias.exact)) continue;
       // In a shouted headline ("OAKES IS BACK") an uppercase acronym is just a word in capitals.
       if (isShouted(alias.exact) && nextToShouting(text, start, end)) continue;
     }
-    if (!entries.includes(alias.entry)) entries.push(alias.entry);
+    // [entry], not [] and a push: a push onto [] makes room for 17.
+    if (!entries) entries = [alias.entry];
+    else if (!entries.includes(alias.entry)) entries.push(alias.entry);
   }
-  return entries;
+  return entries ?? NONE;
 }
+
+const NONE: readonly number[] = [];
 
 /** Whether code counts for letter case: not ignorable, not a space. */
 function significant(code: number): boolean {

@@ -188,7 +188,7 @@ export class ContextWords {
   }
 
   /** The first candidate entry whose context words fit the page. */
-  choose(candidates: number[]): number | undefined {
+  choose(candidates: readonly number[]): number | undefined {
     return candidates.find((candidate) => {
       const { require, exclude } = entryRule(this.index.entries, candidate) ?? {};
       if (require && !require.some((word) => this.present.has(word))) return false;

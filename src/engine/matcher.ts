@@ -33,11 +33,11 @@ export interface Match {
   start: number;
   end: number;
   /** Entries this text may stand for; more than one only when context words must tell them apart. */
-  entries: number[];
+  entries: readonly number[];
 }
 
 /** What a name an entry's aliases stand within stands for (see IndexAlias.entry): nothing, found. */
-const NOBODY: number[] = [];
+const NOBODY: readonly number[] = [];
 
 /** A second matcher whose matches a scan finds in the same pass, and what to do with each. */
 export interface AlsoFind {
@@ -54,7 +54,7 @@ export class Matcher {
   private readonly wholeWords: string;
   private readonly pairs: string;
   /** For nodes whose aliases are all case-insensitive: the entries they stand for, worked out once. */
-  private readonly plainEntries = new Map<number, number[]>();
+  private readonly plainEntries = new Map<number, readonly number[]>();
   /** For the other nodes: their aliases, read once. */
   private readonly casedAliases = new Map<number, { entry: number; exact?: string }[]>();
 
@@ -88,7 +88,7 @@ export class Matcher {
   }
 
   /** The entries the text [start, end) that reached node stands for; none when letter case rules it out. */
-  private entriesAt(node: number, text: string, start: number, end: number): number[] {
+  private entriesAt(node: number, text: string, start: number, end: number): readonly number[] {
     const known = this.plainEntries.get(node);
     if (known) return known;
     let aliases = this.casedAliases.get(node);
@@ -196,7 +196,7 @@ export class Matcher {
   longestAt(text: string, start: number): Match | undefined {
     let node = 0;
     let bestEnd = -1;
-    let bestEntries: number[] = [];
+    let bestEntries = NOBODY; // replaced before it is returned
     let i = start;
     while (i < text.length) {
       let code = foldCode(text.charCodeAt(i));
