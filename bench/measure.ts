@@ -9,7 +9,7 @@ import { FEED } from "./corpus";
 import type { Glossary } from "./glossaries";
 import type * as PageEntry from "./page-entry";
 import type { Method, RunResult } from "./page-entry";
-import { ownScriptMs } from "./profile";
+import { ownScriptMs, ownScriptMsIn } from "./profile";
 import { summarize, type TraceSummary } from "./trace";
 
 export interface PageSpec {
@@ -122,11 +122,17 @@ export async function measure(
     await bench.browser.startTracing(tab, { categories: CATEGORIES });
     const limit = bench.timeoutMs + (spec.live ? FEED_MS + 2000 : 0);
     const outcome = await runWithin(tab, cdp, [method, data, spec.live], limit);
-    const trace = summarize(JSON.parse((await bench.browser.stopTracing()).toString()).traceEvents);
+    const { longSpans, ...trace } = summarize(
+      JSON.parse((await bench.browser.stopTracing()).toString()).traceEvents,
+    );
     if (spec.live) {
       // The page's own work shares our tasks: count only our script, which the profile can tell apart.
-      trace.mainMs = ownScriptMs((await cdp.send("Profiler.stop")).profile, SCRIPT_URL);
+      const { profile } = await cdp.send("Profiler.stop");
+      trace.mainMs = ownScriptMs(profile, SCRIPT_URL);
       delete trace.cpuMs;
+      // A task over 50 ms is the method's doing only if, without its script, the task would not be.
+      const own = ownScriptMsIn(profile, SCRIPT_URL, longSpans);
+      trace.longTasks = longSpans.filter(([from, to], i) => (to - from) / 1000 - (own[i] ?? 0) <= 50).length;
     }
 
     if ("timedOut" in outcome)

@@ -125,7 +125,8 @@ export function markdownReport(info: RunInfo, results: Measurement[]): string {
         "The page appends 50 paragraphs every 200 ms, 10 times, while each method keeps marking; the window",
         "ends 1 s after the last batch. Here the page's work and the method's share tasks, so main thread is",
         "the method's own script time from a CPU profile (no rendering, no GC), and CPU is not given; DOM nodes and heap are net",
-        "of the page alone; longest task, tasks and layouts are the whole page's.",
+        "of the page alone; longest task and layouts are the whole page's. Tasks >50 ms counts only those the",
+        "method's own script took over 50 ms (from the same profile): the page's own can be long on a slow machine.",
         "",
       );
     }

@@ -34,6 +34,9 @@ export interface TraceSummary {
   forcedLayouts: number;
 }
 
+/** Where the tasks over 50 ms began and ended (trace time, µs). */
+export type LongTaskSpans = [number, number][];
+
 const TASKS = new Set([
   "ThreadControllerImpl::RunTask",
   "RunTask",
@@ -84,7 +87,7 @@ function merge(list: Span[]): Span[] {
   return merged;
 }
 
-export function summarize(traceEvents: TraceEvent[]): TraceSummary {
+export function summarize(traceEvents: TraceEvent[]): TraceSummary & { longSpans: LongTaskSpans } {
   const stamps = traceEvents.filter((event) => event.name === "TimeStamp");
   const first = stamps.find((event) => event.args?.data?.message === "bench-start");
   if (!first) throw new Error("The trace holds no bench-start time stamp.");
@@ -113,6 +116,7 @@ export function summarize(traceEvents: TraceEvent[]): TraceSummary {
     setupMs,
     longestMs: Math.max(0, ...lengths),
     longTasks: lengths.filter((ms) => ms > 50).length,
+    longSpans: tasks.filter(([a, b]) => b - a > 50_000),
     layouts: layouts.length,
     layoutMs: layouts.reduce((sum, [a, b]) => sum + (b - a) / 1000, 0),
     forcedLayouts: forced.length,
