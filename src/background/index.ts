@@ -2,7 +2,7 @@
  * The background hands pages their index and the popover entry bodies. It holds no state a restart
  * could lose: the page index it keeps is made again when needed.
  */
-import browser, { type Runtime } from "webextension-polyfill";
+import browser from "webextension-polyfill";
 import { bundledIndex } from "../glossary/bundled";
 import bodies from "../glossary/generated/bodies.json";
 import maps from "../glossary/generated/maps.json";
@@ -47,18 +47,9 @@ const handlers: Handlers = {
   },
 };
 
-/**
- * The date each tab's page gave when it asked for its index, so that the context menu reads a name
- * there as the page's marks do (see alias-periods.ts). Lost when the background restarts: today's then.
- */
-const publishedIn = new Map<number, string | null>();
-browser.tabs.onRemoved.addListener((tabId) => publishedIn.delete(tabId));
-
-browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
+browser.runtime.onMessage.addListener((message: unknown) => {
   const parsed = parseCall(message);
   if (!parsed) return undefined;
-  if (parsed.call === "getPageIndex" && sender.tab?.id !== undefined)
-    publishedIn.set(sender.tab.id, parsed.args[1]);
   // TypeScript cannot pair a union of calls with a union of handlers; parseCall checked the arguments.
   const handler = handlers[parsed.call] as (...args: Call["args"]) => unknown;
   return Promise.resolve(handler(...parsed.args));
@@ -93,8 +84,10 @@ browser.runtime.onInstalled.addListener(() => {
 const lookUpSelection = selectionLookup(pageIndex);
 browser.contextMenus.onClicked.addListener(async (info, tab) => {
   if (info.menuItemId !== MENU_ID || !info.selectionText) return;
-  // The reader's own entries too, as the page marks them.
-  const action = await lookUpSelection(info.selectionText, publishedIn.get(tab?.id ?? -1) ?? null);
+  // As of the page's date, as its marks are (see alias-periods.ts), the reader's own entries too. The
+  // page is asked, not remembered: the background forgets what it holds whenever it is stopped.
+  const published = tab?.id === undefined ? null : await callTab(tab.id, "publishedDate").catch(() => null);
+  const action = await lookUpSelection(info.selectionText, published ?? null);
   if ("explain" in action && tab?.id !== undefined) {
     const shown = await callTab(tab.id, "explainSelection", action.explain).catch(() => false);
     // Where Backstory is off, the entry opens in the glossary browser instead.

@@ -9,6 +9,7 @@ import type { CompiledIndex } from "../glossary/compile";
 import { entryId, entryNumber, entryTitle } from "../glossary/entry-table";
 import { answerMessages } from "../shared/extension";
 import { type ContentCalls, type FoundTerm, parseContentCall } from "../shared/messages";
+import { readPublishedDate } from "./article-date";
 import type { Explainer } from "./explainer";
 import type { PageMarker } from "./page-marker";
 
@@ -27,7 +28,7 @@ export function answerReaderCalls(
     return true;
   };
 
-  const calls: Omit<ContentCalls, "hostname"> = {
+  const calls: Omit<ContentCalls, "hostname" | "publishedDate"> = {
     listTerms() {
       // Counted afresh from the text, so a page that changed since it was marked is counted as it is now.
       const counts = new Map<number, number>();
@@ -76,13 +77,16 @@ export function answerReaderCalls(
 }
 
 /**
- * Answers what the popup and the site command need even where Backstory is off on this page: the host.
- * Lives as long as the content script.
+ * Answers what the popup, the site command and the context menu need even where Backstory is off on
+ * this page: the host, and the date the page was published. Lives as long as the content script.
  */
 export function answerPageCalls(): void {
-  answerMessages((message) =>
-    parseContentCall(message)?.call === "hostname" ? { value: location.hostname } : undefined,
-  );
+  answerMessages((message) => {
+    const call = parseContentCall(message)?.call;
+    if (call === "hostname") return { value: location.hostname };
+    if (call === "publishedDate") return { value: readPublishedDate(document) };
+    return undefined;
+  });
 }
 
 /** A mark for an entry laid over the reader's selection, as if the term had been marked there. */

@@ -41,6 +41,8 @@ export interface ContentCalls {
   explain(target: string): boolean;
   /** The page's host name, answered even where Backstory is off, so the popup and commands can toggle the site. */
   hostname(): string;
+  /** The date the page says it was published (see article-date.ts), or null: the context menu reads a selection as of it. */
+  publishedDate(): string | null;
   /** Opens the explainer for an entry anchored on the reader's selection (the context menu); false if none. */
   explainSelection(id: string): boolean;
 }
@@ -73,7 +75,7 @@ export function parseContentCall(message: unknown): ContentCall | undefined {
   if (!Array.isArray(args)) return undefined;
   if (call === "listTerms") return { call, args: [] };
   if (call === "explain" && typeof args[0] === "string") return { call, args: [args[0]] };
-  if (call === "hostname") return { call, args: [] };
+  if (call === "hostname" || call === "publishedDate") return { call, args: [] };
   if (call === "explainSelection" && typeof args[0] === "string") return { call, args: [args[0]] };
   return undefined;
 }

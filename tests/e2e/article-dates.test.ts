@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { BROWSERS, waitFor } from "./harness";
+import { readingTabsAnswer } from "./options-steps";
 import { markedTexts, pointOnText } from "./probes";
 import { useSession } from "./session";
 
@@ -43,6 +44,21 @@ describe.each(BROWSERS)("%s: the article's date", (name) => {
     const in2026 = await read("published-2026", 2);
     expect(in2026.marks).toEqual(["Israel-Iran war", "Pope Leo"]);
     expect(in2026.title).toBe(WAR_2026);
+  });
+
+  it("tells the context menu the page's date, which the background asks for rather than remembers", async () => {
+    // The background forgets everything whenever the browser stops it (a service worker's idle
+    // timeout), so it asks the page for its date when the reader chooses "Explain" on a selection.
+    const dated = await session.browser.newTab(session.server.url("/fixtures/published-2025.html"));
+    await waitFor(() => dated.evaluate(markedTexts).then((found) => found.length > 0 || null), "the marks");
+    const options = await session.browser.newTab(session.browser.extensionUrl("src/options/index.html"));
+    expect(await readingTabsAnswer(options, "publishedDate")).toEqual(["2025-07-02"]);
+    await dated.close();
+    const undated = await session.browser.newTab(session.server.url("/fixtures/published-undated.html"));
+    await waitFor(() => undated.evaluate(markedTexts).then((found) => found.length > 0 || null), "the marks");
+    expect(await readingTabsAnswer(options, "publishedDate")).toEqual([null]);
+    await undated.close();
+    await options.close();
   });
 
   it("reads a page that does not say when it was published as today's", async () => {

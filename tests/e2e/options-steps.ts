@@ -82,6 +82,28 @@ export function askReadingTabs(extensionPage: Tab, call: string, args: unknown[]
   );
 }
 
+/** What each reading tab with Backstory answers to a content call, asked from an extension page as the background asks. */
+export function readingTabsAnswer(extensionPage: Tab, call: string): Promise<unknown[]> {
+  return extensionPage.evaluate(async (name: string) => {
+    type Tabs = {
+      query: (q: object) => Promise<{ id?: number; url?: string }[]>;
+      sendMessage: (id: number, message: object) => Promise<unknown>;
+    };
+    const tabs = (globalThis as unknown as { chrome: { tabs: Tabs } }).chrome.tabs;
+    const answers: unknown[] = [];
+    for (const tab of await tabs.query({})) {
+      if (tab.id === undefined || tab.url?.includes("-extension://")) continue;
+      // A tab without our content script (a blank one) answers nothing.
+      const answer = await tabs.sendMessage(tab.id, { call: name, args: [] }).then(
+        (value) => ({ value }),
+        () => null,
+      );
+      if (answer) answers.push(answer.value);
+    }
+    return answers;
+  }, call);
+}
+
 /** Moves into the open explainer and clicks one of its buttons, as a reader does. */
 export async function clickInExplainer(article: Tab, view: ExplainerView, label: string): Promise<void> {
   await article.mouseMove(view.rect.x + 20, view.rect.y + 10, 6);
