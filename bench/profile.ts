@@ -3,6 +3,7 @@
  * method's share is read from a CPU profile instead: samples with a frame of the bench script on
  * their stack. Rendering and garbage collection are not in it.
  */
+import type { Span } from "./trace";
 
 interface ProfileNode {
   id: number;
@@ -25,7 +26,7 @@ export function ownScriptMs(profile: Profile, scriptUrl: string): number {
  * For each span (trace time, µs), the time our script ran in it. A profile's sample times are on the
  * same clock as a trace's.
  */
-export function ownScriptMsIn(profile: Profile, scriptUrl: string, spans: [number, number][]): number[] {
+export function ownScriptMsIn(profile: Profile, scriptUrl: string, spans: Span[]): number[] {
   const samples = ownSamples(profile, scriptUrl);
   return spans.map(
     ([from, to]) =>

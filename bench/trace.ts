@@ -34,9 +34,6 @@ export interface TraceSummary {
   forcedLayouts: number;
 }
 
-/** Where the tasks over 50 ms began and ended (trace time, µs). */
-export type LongTaskSpans = [number, number][];
-
 const TASKS = new Set([
   "ThreadControllerImpl::RunTask",
   "RunTask",
@@ -52,7 +49,8 @@ const SCRIPT = new Set([
   "EventDispatch",
 ]);
 
-type Span = [number, number];
+/** Where something began and ended (trace time, µs). */
+export type Span = [number, number];
 
 /** Complete events, with begin/end pairs joined into one span. */
 function spans(events: TraceEvent[], names: Set<string>): Map<string, Span[]> {
@@ -87,7 +85,8 @@ function merge(list: Span[]): Span[] {
   return merged;
 }
 
-export function summarize(traceEvents: TraceEvent[]): TraceSummary & { longSpans: LongTaskSpans } {
+/** The trace's summary, and where its tasks over 50 ms were. */
+export function summarize(traceEvents: TraceEvent[]): TraceSummary & { longSpans: Span[] } {
   const stamps = traceEvents.filter((event) => event.name === "TimeStamp");
   const first = stamps.find((event) => event.args?.data?.message === "bench-start");
   if (!first) throw new Error("The trace holds no bench-start time stamp.");

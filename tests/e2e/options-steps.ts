@@ -62,46 +62,43 @@ export function highlightNames(): string[] {
  * What the background does for a keyboard command or the context menu: from an extension page, asks
  * every reading tab to carry out a content call until one answers true. Whether one did.
  */
-export function askReadingTabs(extensionPage: Tab, call: string, args: unknown[]): Promise<boolean> {
+export const askReadingTabs = (extensionPage: Tab, call: string, args: unknown[]): Promise<boolean> =>
+  readingTabsAnswer(extensionPage, call, args, true).then((answers) => answers.includes(true));
+
+/**
+ * What each reading tab with Backstory answers to a content call, asked from an extension page as the
+ * background asks; with `untilTrue`, no tab is asked after one answers true.
+ */
+export function readingTabsAnswer(
+  extensionPage: Tab,
+  call: string,
+  args: unknown[] = [],
+  untilTrue = false,
+): Promise<unknown[]> {
   return extensionPage.evaluate(
-    async ([name, values]: [string, unknown[]]) => {
+    async ([name, values, stop]: [string, unknown[], boolean]) => {
       type Tabs = {
         query: (q: object) => Promise<{ id?: number; url?: string }[]>;
         sendMessage: (id: number, message: object) => Promise<unknown>;
       };
       const tabs = (globalThis as unknown as { chrome: { tabs: Tabs } }).chrome.tabs;
-      // Without the "tabs" permission Chromium hides addresses: ask every tab but our own pages.
+      const answers: unknown[] = [];
+      // Without the "tabs" permission Chromium hides addresses: ask every tab but our own pages. A tab
+      // without our content script (a blank one) answers nothing.
       for (const tab of await tabs.query({})) {
         if (tab.id === undefined || tab.url?.includes("-extension://")) continue;
-        const message = { call: name, args: values };
-        if (await tabs.sendMessage(tab.id, message).catch(() => false)) return true;
+        const answer = await tabs.sendMessage(tab.id, { call: name, args: values }).then(
+          (value) => ({ value }),
+          () => null,
+        );
+        if (!answer) continue;
+        answers.push(answer.value);
+        if (stop && answer.value === true) break;
       }
-      return false;
+      return answers;
     },
-    [call, args] as [string, unknown[]],
+    [call, args, untilTrue] as [string, unknown[], boolean],
   );
-}
-
-/** What each reading tab with Backstory answers to a content call, asked from an extension page as the background asks. */
-export function readingTabsAnswer(extensionPage: Tab, call: string): Promise<unknown[]> {
-  return extensionPage.evaluate(async (name: string) => {
-    type Tabs = {
-      query: (q: object) => Promise<{ id?: number; url?: string }[]>;
-      sendMessage: (id: number, message: object) => Promise<unknown>;
-    };
-    const tabs = (globalThis as unknown as { chrome: { tabs: Tabs } }).chrome.tabs;
-    const answers: unknown[] = [];
-    for (const tab of await tabs.query({})) {
-      if (tab.id === undefined || tab.url?.includes("-extension://")) continue;
-      // A tab without our content script (a blank one) answers nothing.
-      const answer = await tabs.sendMessage(tab.id, { call: name, args: [] }).then(
-        (value) => ({ value }),
-        () => null,
-      );
-      if (answer) answers.push(answer.value);
-    }
-    return answers;
-  }, call);
 }
 
 /** Moves into the open explainer and clicks one of its buttons, as a reader does. */
