@@ -37,6 +37,8 @@ export interface Bench {
   browser: Browser;
   /** The bundled page-entry.ts. */
   script: string;
+  /** The bundled scan-worker.ts, the background's stand-in. */
+  workerScript: string;
   /** Backstory's highlight style, as the content script's stylesheet would apply it. */
   css: string;
   timeoutMs: number;
@@ -114,6 +116,11 @@ export async function measure(
       method.startsWith("backstory") && index
         ? packTexts(indexTexts(index), INDEX_PIECE)
         : JSON.stringify(glossary?.terms ?? []);
+    if (method.startsWith("backstory"))
+      await tab.evaluate(
+        ([code, pieces]) => (window as unknown as Window).backstoryBench.prepareBackstory(code, pieces),
+        [bench.workerScript, data as PackedIndex] as const,
+      );
     if (spec.live) {
       await cdp.send("Profiler.enable");
       await cdp.send("Profiler.setSamplingInterval", { interval: 250 });

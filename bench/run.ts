@@ -16,7 +16,7 @@ import { bundledEntries, bundledGlossary, type Glossary, generatedGlossary } fro
 import { type Bench, type Measurement, measure, type PageSpec } from "./measure";
 import type { Method } from "./page-entry";
 import { markdownReport, type RunInfo } from "./report";
-import { bundlePageScript, contentScriptSize, highlightCss, machine } from "./setup";
+import { bundlePageScript, bundleWorkerScript, contentScriptSize, highlightCss, machine } from "./setup";
 
 const RESULTS = join(import.meta.dirname, "results");
 const timeoutMs = Number(process.env.BENCH_TIMEOUT_S ?? 10) * 1000;
@@ -124,12 +124,17 @@ async function main(): Promise<void> {
     (glossary) => wanted("BENCH_GLOSSARIES")(glossary.name),
   );
   const script = await bundlePageScript();
+  const workerScript = await bundleWorkerScript();
   const server = await startServer();
   const url = (path: string) => server.url(path).replace("127.0.0.1", "localhost");
   const pages = pagesOn(url, bundled.terms).filter((page) => wanted("BENCH_PAGES")(page.name));
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium" });
   try {
-    const results = await runAll({ browser, script, css: highlightCss(), timeoutMs }, pages, glossaries);
+    const results = await runAll(
+      { browser, script, workerScript, css: highlightCss(), timeoutMs },
+      pages,
+      glossaries,
+    );
     const chart = renderChart(results);
     const png = await browser.newPage({ viewport: { width: 1200, height: 760 } });
     await png.setContent(`<body style="margin:0">${chart}</body>`);

@@ -7,7 +7,12 @@ import { build } from "vite";
 import { ROOT } from "../tests/support/paths";
 
 /** page-entry.ts and everything it imports from src/, as one script to inject into a page. */
-export async function bundlePageScript(): Promise<string> {
+export const bundlePageScript = () => bundle("page-entry.ts", "backstoryBench");
+
+/** scan-worker.ts, the background's stand-in, as one script for a worker the page starts. */
+export const bundleWorkerScript = () => bundle("scan-worker.ts", "backstoryScanWorker");
+
+async function bundle(file: string, name: string): Promise<string> {
   const output = await build({
     configFile: false,
     logLevel: "warn",
@@ -18,17 +23,17 @@ export async function bundlePageScript(): Promise<string> {
       // Readable names in profiles; minifying does not change how fast V8 runs it.
       minify: false,
       lib: {
-        entry: join(import.meta.dirname, "page-entry.ts"),
+        entry: join(import.meta.dirname, file),
         formats: ["iife"],
-        name: "backstoryBench",
-        fileName: () => "backstory-bench.js",
+        name,
+        fileName: () => `${name}.js`,
       },
     },
   });
   const [first] = Array.isArray(output) ? output : [output];
   const chunk = first && "output" in first ? first.output[0] : undefined;
-  if (!chunk) throw new Error("vite produced no bundle for bench/page-entry.ts");
-  return `${chunk.code}\n//# sourceURL=backstory-bench.js`;
+  if (!chunk) throw new Error(`vite produced no bundle for bench/${file}`);
+  return `${chunk.code}\n//# sourceURL=${name === "backstoryBench" ? "backstory-bench.js" : `${name}.js`}`;
 }
 
 export const highlightCss = () => readFileSync(join(ROOT, "src/content/highlights.css"), "utf8");

@@ -10,8 +10,8 @@ import { Window } from "happy-dom";
 import { readPublishedDate } from "../src/content/article-date";
 import { findArticleRoot } from "../src/engine/article-root";
 import { ContextWords } from "../src/engine/marks";
-import { Matcher } from "../src/engine/matcher";
 import { collectBlocks } from "../src/engine/text-blocks";
+import { readMatches, TextScanner } from "../src/engine/text-scan";
 import { indexOnDate, today } from "../src/glossary/alias-periods";
 import { checkGlossary } from "../src/glossary/checks";
 import { compileIndex } from "../src/glossary/compile";
@@ -53,11 +53,12 @@ export function scanPage(html: string): { published: string | null; found: Found
   const index = indexOnDate(compileIndex(entries), published ?? today());
   const root = findArticleRoot(document);
   const blocks = root ? collectBlocks(root) : [];
-  // As the page marker does: the terms and the context words in one pass, then which entry each
-  // match is, once the whole page's context words are known.
-  const context = new ContextWords(index);
-  const matcher = new Matcher(index.aliases, index.trie);
-  const matches = blocks.map((block) => context.scan(matcher, block.text));
+  // As the background does for the page marker: the terms and the context words in one pass, then
+  // which entry each match is, once the whole page's context words are known.
+  const context = new ContextWords(index.entries);
+  const answer = new TextScanner(index).scan(blocks.map((block) => block.text));
+  context.note(answer.words);
+  const matches = answer.matches.map(readMatches);
   const found = new Map<number, Found>();
   let offset = 0;
   for (const [i, block] of blocks.entries()) {

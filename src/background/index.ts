@@ -1,5 +1,5 @@
 /**
- * The background hands pages their index and the popover entry bodies. It holds no state a restart
+ * The background hands pages their index and the popover entry bodies, and finds the terms in their text. It holds no state a restart
  * could lose: the page index it keeps is made again when needed.
  */
 import browser from "webextension-polyfill";
@@ -13,7 +13,7 @@ import { toggleSite } from "../shared/site-toggle";
 import { loadSettings, saveSettings } from "../shared/storage";
 import { refreshSubscriptions, SUBSCRIPTION_ALARM, UPDATE_MINUTES } from "../shared/subscriptions";
 import { readerGlossaryStore } from "../shared/user-glossaries";
-import { indexPieceServer, pageIndexKeeper } from "./page-index";
+import { indexPieceServer, pageIndexKeeper, textScanServer } from "./page-index";
 import { selectionLookup } from "./selection";
 
 const entries = bodies as unknown as Record<string, Entry>;
@@ -37,6 +37,7 @@ type Handlers = {
 
 const handlers: Handlers = {
   getPageIndex: indexPieceServer(pageIndex),
+  scanTexts: textScanServer(pageIndex),
   // Bundled entries first, then the reader's own. The importer refuses a reader's entry a built-in id,
   // but an update may bring a built-in entry with the id of one already saved: the built-in one answers.
   getEntry: (id) => (Object.hasOwn(entries, id) ? (entries[id] as Entry) : readerGlossaries.entry(id)),

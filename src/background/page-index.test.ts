@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { Matcher } from "../engine/matcher";
+import { readMatches } from "../engine/text-scan";
 import { compileIndex } from "../glossary/compile";
 import type { Entry } from "../glossary/schema";
 import { type IndexPiece, indexFromTexts, unpackTexts } from "../shared/index-wire";
-import { indexPieceServer, pageIndexKeeper } from "./page-index";
+import { indexPieceServer, pageIndexKeeper, textScanServer } from "./page-index";
 
 const entry = (id: string, alias: string) =>
   ({ id, title: alias, category: "places", aliases: [alias] }) as unknown as Entry;
@@ -157,5 +158,61 @@ describe("indexPieceServer", () => {
     expect(new Matcher(served.aliases, served.trie).scan("At the summit")[0]?.entries).toEqual([0]);
     // The periods themselves stay in the background.
     expect(served.periods).toBeUndefined();
+  });
+});
+
+describe("textScanServer", () => {
+  const withRules = compileIndex([
+    { ...entry("georgia", "Georgia"), context: { exclude: ["Atlanta"] } },
+    entry("idlib", "Idlib"),
+  ] as never);
+
+  it("finds the terms in each text, and the context words in all of them", async () => {
+    const scan = textScanServer(async () => withRules);
+    const answer = await scan(["Idlib and Georgia.", "Nothing here.", "Rain in Atlanta."], null, "bundled");
+    expect(answer?.matches.map(readMatches)).toEqual([
+      [
+        { start: 0, end: 5, entries: [1] },
+        { start: 10, end: 17, entries: [0] },
+      ],
+      [],
+      [],
+    ]);
+    expect(answer?.words).toEqual(["atlanta"]);
+  });
+
+  it("reads a page's text as of its date", async () => {
+    const war = (id: string, period: { since?: string; before?: string }) =>
+      ({ id, title: id, category: "conflicts", aliases: [{ text: "Israel-Iran war", ...period }] }) as never;
+    const index = compileIndex([
+      war("june-2025", { before: "2026-02-28" }),
+      war("of-2026", { since: "2026-02-28" }),
+    ]);
+    const scan = textScanServer(async () => index);
+    const entries = async (published: string | null) =>
+      readMatches((await scan(["the Israel-Iran war"], published, "bundled"))?.matches[0] ?? [])[0]?.entries;
+    expect(await entries("2025-07-01")).toEqual([0]);
+    expect(await entries("2026-03-01")).toEqual([1]);
+    expect(await entries("2025-08-01")).toEqual([0]);
+  });
+
+  it("answers null to a page whose index is another version than the background's", async () => {
+    const source = store();
+    const pageIndex = pageIndexKeeper(bundled, source);
+    const serve = indexPieceServer(pageIndex, 40);
+    const scan = textScanServer(pageIndex);
+    const { version } = await serve(0, null);
+    expect(readMatches((await scan(["Gaza and Idlib"], null, version))?.matches[0] ?? [])).toHaveLength(2);
+    // The reader saved their glossaries: the page's entry numbers are not the background's any more.
+    source.state.stamp = "b";
+    source.state.index = compileIndex([entry("rafah", "Rafah"), entry("gaza", "Gaza")]);
+    expect(await scan(["Gaza and Idlib"], null, version)).toBeNull();
+    const renewed = (await serve(0, null)).version;
+    expect(renewed).not.toBe(version);
+    expect(await scan(["Gaza and Idlib"], null, renewed)).not.toBeNull();
+    // Without the reader's glossaries, the bundled index alone.
+    source.state.stamp = undefined;
+    source.state.index = null;
+    expect((await serve(0, null)).version).toBe("bundled");
   });
 });

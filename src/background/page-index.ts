@@ -2,6 +2,8 @@
  * The index pages mark with (see getPageIndex): the bundled index combined with the reader's own,
  * made once and kept until the reader's glossaries are saved again.
  */
+
+import { type ScanAnswer, TextScanner } from "../engine/text-scan";
 import { indexOnDate, periodKey, today } from "../glossary/alias-periods";
 import { combineIndexes } from "../glossary/combine-index";
 import type { CompiledIndex } from "../glossary/compile";
@@ -20,6 +22,16 @@ interface Kept {
   index: Promise<CompiledIndex>;
 }
 
+/**
+ * Which glossaries each index combined here is made of: the save of the reader's it holds. It stays
+ * the same across restarts of the background, so a page can tell whether the entries it has are the
+ * ones the background scans its text with (see textScanServer).
+ */
+const versions = new WeakMap<CompiledIndex, string>();
+
+/** Which glossaries an index pages mark with is made of (see versions). */
+export const indexVersion = (index: CompiledIndex): string => versions.get(index) ?? "bundled";
+
 /** Returns the function that gives the index pages mark with. */
 export function pageIndexKeeper(
   bundled: CompiledIndex,
@@ -32,7 +44,7 @@ export function pageIndexKeeper(
       const made: Kept = {
         stamp,
         index: reader.loadIndex().then(
-          (own) => (own ? combinedOrBundled(bundled, own) : bundled),
+          (own) => (own ? combinedOrBundled(bundled, own, stamp) : bundled),
           () => {
             // Storage failed: the bundled glossary still works, and the next page asks again.
             if (kept === made) kept = null;
@@ -51,9 +63,11 @@ export function pageIndexKeeper(
  * That is kept until the reader saves again: reading a large index from storage for every page
  * would only fail the same way.
  */
-function combinedOrBundled(bundled: CompiledIndex, own: CompiledIndex): CompiledIndex {
+function combinedOrBundled(bundled: CompiledIndex, own: CompiledIndex, stamp: unknown): CompiledIndex {
   try {
-    return combineIndexes(bundled, own);
+    const combined = combineIndexes(bundled, own);
+    versions.set(combined, `reader ${String(stamp)}`);
+    return combined;
   } catch {
     return bundled;
   }
@@ -98,6 +112,38 @@ export function indexPieceServer(
       if (packings.size >= KEEP_PACKED) packings.delete(packings.keys().next().value as string);
     }
     packings.set(key, pieces);
-    return { made, pieces: pieces.length, parts: pieces[piece] ?? [] };
+    return { made, version: indexVersion(index), pieces: pieces.length, parts: pieces[piece] ?? [] };
+  };
+}
+
+/**
+ * Answers scanTexts: the terms and context words in a page's texts, found with the current page
+ * index as a page published on `published` (or, when it does not say, today) reads it. Null when
+ * the page's entries are from another version of the index (the reader saved their glossaries since
+ * the page loaded it): the page's entry numbers would not be the background's. One scanner per
+ * period, kept for the next texts: its matcher gets faster the more it runs.
+ */
+export function textScanServer(
+  pageIndex: () => Promise<CompiledIndex>,
+): (texts: string[], published: string | null, version: string) => Promise<ScanAnswer | null> {
+  let scannedWith: CompiledIndex | undefined;
+  let scanners = new Map<string, TextScanner>();
+  return async (texts, published, version) => {
+    const index = await pageIndex();
+    if (indexVersion(index) !== version) return null;
+    if (scannedWith !== index) {
+      scannedWith = index;
+      scanners = new Map();
+    }
+    const date = published ?? today();
+    const key = periodKey(index, date);
+    let scanner = scanners.get(key);
+    scanners.delete(key); // set again below: last used, last dropped
+    if (!scanner) {
+      scanner = new TextScanner(indexOnDate(index, date));
+      if (scanners.size >= KEEP_PACKED) scanners.delete(scanners.keys().next().value as string);
+    }
+    scanners.set(key, scanner);
+    return scanner.scan(texts);
   };
 }

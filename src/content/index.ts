@@ -39,7 +39,7 @@ async function activate(settings: Settings): Promise<void> {
   drawnDate = published;
   const glossary = await pageGlossary(published).catch(() => null);
   if (signal.aborted || !glossary) return;
-  const { index, matcher } = glossary;
+  const { index, scan } = glossary;
   const tone = pageTone();
   drawnTone = tone;
   const active = HIGHLIGHT_ACTIVE + tone;
@@ -58,7 +58,7 @@ async function activate(settings: Settings): Promise<void> {
   );
   const marker = new PageMarker(
     index,
-    matcher,
+    scan,
     {
       firstOnly: !settings.everyOccurrence,
       findRoot: () => (settings.articleOnly ? findArticleRoot(document) : document.body),
@@ -73,7 +73,7 @@ async function activate(settings: Settings): Promise<void> {
   void marker.markAll().then(() => marker.marks.size > 0 && whenIdle(warmUpCard, signal));
   watchPointer(marker.marks, settings.modifierKey, explainer, signal);
   watchTaps(marker.marks, explainer, signal);
-  answerReaderCalls(index, matcher, marker, explainer, signal);
+  answerReaderCalls(index, marker, explainer, signal);
   onWindow<KeyboardEvent>("keydown", (event) => event.key === "Escape" && explainer.close(), signal);
   signal.addEventListener("abort", () => CSS.highlights.delete(active));
 }

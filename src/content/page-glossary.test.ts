@@ -13,11 +13,11 @@ describe("receiveIndex", () => {
   it("puts the index back together from its pieces", async () => {
     const serve = indexPieceServer(async () => one, 30);
     let asked = 0;
-    const index = await receiveIndex((piece) => {
+    const received = await receiveIndex((piece) => {
       asked++;
       return serve(piece, null);
     });
-    expect(index).toEqual(one);
+    expect(received).toEqual({ index: one, version: "bundled" });
     expect(asked).toBeGreaterThan(3);
   });
 

@@ -3,7 +3,7 @@
  * one, as the background holds it (see getPageIndex). Loaded once per page and again only when the
  * reader's glossaries change.
  */
-import { Matcher } from "../engine/matcher";
+import type { ScanAnswer } from "../engine/text-scan";
 import type { CompiledIndex } from "../glossary/compile";
 import { extension } from "../shared/extension";
 import { type IndexPiece, indexFromTexts, unpackTexts } from "../shared/index-wire";
@@ -13,7 +13,16 @@ import { yieldToPage } from "./slicer";
 
 export interface PageGlossary {
   index: CompiledIndex;
-  matcher: Matcher;
+  /** Finds the terms in some of the page's texts (see scanTexts); null once the index is out of date. */
+  scan: ScanTexts;
+}
+
+export type ScanTexts = (texts: string[]) => Promise<ScanAnswer | null>;
+
+/** An index as a page receives it, and which glossaries it is made of (see IndexPiece). */
+export interface ReceivedIndex {
+  index: CompiledIndex;
+  version: string;
 }
 
 let current: Promise<PageGlossary> | null = null;
@@ -42,8 +51,27 @@ export function watchPageGlossary(callback: () => void, signal: AbortSignal): vo
 }
 
 async function load(published: string | null): Promise<PageGlossary> {
-  const index = await askForPageIndex(published);
-  return { index, matcher: new Matcher(index.aliases, index.trie) };
+  const { index, version } = await askForPageIndex(published);
+  return { index, scan: (texts) => askToScan(texts, published, version) };
+}
+
+/**
+ * The terms in texts, found by the background. It may be restarting (Chromium stops an idle one):
+ * ask again for a few seconds before giving up on these texts.
+ */
+async function askToScan(
+  texts: string[],
+  published: string | null,
+  version: string,
+): Promise<ScanAnswer | null> {
+  for (let wait = 100; ; wait *= 2) {
+    try {
+      return await callBackground("scanTexts", texts, published, version);
+    } catch (error) {
+      if (wait > 3200) throw error;
+    }
+    await new Promise((done) => setTimeout(done, wait));
+  }
 }
 
 /**
@@ -52,7 +80,7 @@ async function load(published: string | null): Promise<PageGlossary> {
  * before the background listens ("Receiving end does not exist"): ask again for a few seconds. So it
  * does when the reader's glossaries changed while the pieces came.
  */
-async function askForPageIndex(published: string | null): Promise<CompiledIndex> {
+async function askForPageIndex(published: string | null): Promise<ReceivedIndex> {
   let failure: unknown = new Error("The glossary index kept changing.");
   for (let wait = 100; wait <= 3200; wait *= 2) {
     try {
@@ -73,9 +101,10 @@ export type AskForPiece = (piece: number) => Promise<IndexPiece | undefined>;
  * are. Null when they were not all from one index. No task takes in more than one piece, joins more
  * than one long text, or reads the rest.
  */
-export async function receiveIndex(ask: AskForPiece): Promise<CompiledIndex | null> {
-  const parts = await receiveParts(ask);
-  if (!parts) return null;
+export async function receiveIndex(ask: AskForPiece): Promise<ReceivedIndex | null> {
+  const received = await receiveParts(ask);
+  if (!received) return null;
+  const { parts, version } = received;
   const long = parts.some((text) => text.length > 1);
   const texts: string[] = [];
   // Each text's parts are let go of once joined, so the page never holds a long index twice.
@@ -88,12 +117,13 @@ export async function receiveIndex(ask: AskForPiece): Promise<CompiledIndex | nu
   const index = indexFromTexts(texts);
   // The page is marked in a task of its own.
   if (long) await yieldToPage();
-  return index;
+  return { index, version };
 }
 
 /** Each text's parts, from every piece (see unpackTexts); the pieces themselves are let go of here. */
-async function receiveParts(ask: AskForPiece): Promise<string[][] | undefined> {
+async function receiveParts(ask: AskForPiece): Promise<{ parts: string[][]; version: string } | undefined> {
   const first = await ask(0);
   const rest = Array.from({ length: (first?.pieces ?? 1) - 1 }, (_, n) => ask(n + 1));
-  return unpackTexts([first, ...(await Promise.all(rest))]);
+  const parts = unpackTexts([first, ...(await Promise.all(rest))]);
+  return parts && first ? { parts, version: first.version } : undefined;
 }

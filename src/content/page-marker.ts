@@ -4,13 +4,15 @@
  * blogs, single-page apps) are rescanned in batches, and marks whose text changed are dropped or redone.
  */
 import { ContextWords, isIntact, type Mark, MarkSet, markFor } from "../engine/marks";
-import type { Match, Matcher } from "../engine/matcher";
+import type { Match } from "../engine/matcher";
 import { blockOf, containsAcross, isInsideSkipped, parentOf } from "../engine/page-elements";
 import { BlockWalker, locate, type TextBlock } from "../engine/text-blocks";
+import { readMatches } from "../engine/text-scan";
 import type { CompiledIndex } from "../glossary/compile";
 import { Candidates } from "./candidates";
 import { MarkDrawing } from "./mark-drawing";
 import { addsOrRemovesWholeBlocks, isOurOwn } from "./page-changes";
+import type { ScanTexts } from "./page-glossary";
 import { forcedColors } from "./page-tone";
 import { Slicer } from "./slicer";
 
@@ -34,6 +36,11 @@ const BATCH_MS = 150;
 const STORY_WAIT_MS = 10_000;
 /** With every occurrence marked, an endless page must not grow our memory without end. */
 const MAX_MARKS = 3000;
+/**
+ * How much text (characters) goes to the background in one message at most: the first screen's
+ * marks wait for the first answer, and the background scans about a character a nanosecond once warm.
+ */
+const BATCH_CHARS = 32_000;
 
 export interface MarkerOptions {
   firstOnly: boolean;
@@ -67,11 +74,11 @@ export class PageMarker {
 
   constructor(
     index: CompiledIndex,
-    private readonly matcher: Matcher,
+    private readonly scanTexts: ScanTexts,
     private readonly options: MarkerOptions,
     private readonly signal: AbortSignal,
   ) {
-    this.context = new ContextWords(index);
+    this.context = new ContextWords(index.entries);
     const name = options.highlight ?? HIGHLIGHT;
     const highlight = new Highlight();
     this.drawing = new MarkDrawing(highlight);
@@ -110,10 +117,10 @@ export class PageMarker {
   }
 
   /**
-   * Matches the text under the roots in one pass, which also notes the page's context words. What is
-   * on screen is marked as it is read and drawn before the rest is read; the rest is marked once the
-   * whole text is read. Marking each entry once, that is its first occurrence in the page, wherever
-   * the reader is scrolled.
+   * Reads the text under the roots and has the background find the terms and context words in it, a
+   * batch of blocks at a time (see scanTexts). What is on screen is marked as its answer comes and
+   * drawn before the rest is read; the rest is marked once the whole text is read. Marking each
+   * entry once, that is its first occurrence in the page, wherever the reader is scrolled.
    */
   private async scan(...roots: Element[]): Promise<void> {
     const slicer = new Slicer();
@@ -121,11 +128,17 @@ export class PageMarker {
     let markedOnScreen = false;
     for (const root of roots) {
       const walker = new BlockWalker(root, undefined, this.onShadowRoot);
-      for (let block = walker.next(); block; block = walker.next()) {
-        const matches = this.context.scan(this.matcher, block.text);
-        if (matches.length > 0) {
-          // What is on screen is marked at once, and drawn before the rest is read; the rest is
-          // marked once the whole text is read.
+      for (let batch = readBatch(walker, slicer); batch.length > 0; batch = readBatch(walker, slicer)) {
+        const answer = await this.scanTexts(batch.map((block) => block.text)).catch(() => null);
+        // No answer: the reader's glossaries changed (the page is marked afresh with them) or the
+        // background is gone (the extension was updated or removed).
+        if (this.signal.aborted || !answer) return;
+        slicer.restart();
+        this.context.note(answer.words);
+        for (const [i, block] of batch.entries()) {
+          const flat = answer.matches[i];
+          if (!flat || flat.length === 0) continue;
+          const matches = readMatches(flat);
           const onScreen = found.onScreen(block);
           const later = onScreen ? matches.filter((match) => !this.markNow(block, match, found)) : matches;
           if (later.length > 0) found.add(block, later);
@@ -135,10 +148,10 @@ export class PageMarker {
             await slicer.draw();
             if (this.signal.aborted) return;
           }
-        }
-        if (slicer.due()) {
-          await slicer.pause();
-          if (this.signal.aborted) return;
+          if (slicer.due()) {
+            await slicer.pause();
+            if (this.signal.aborted) return;
+          }
         }
       }
     }
@@ -149,6 +162,12 @@ export class PageMarker {
         if (this.signal.aborted) return;
       }
     }
+  }
+
+  /** The terms in the text of these blocks, as found for marking (see scanTexts); null when none can be. */
+  async find(blocks: readonly TextBlock[]): Promise<Match[][] | null> {
+    const answer = await this.scanTexts(blocks.map((block) => block.text)).catch(() => null);
+    return answer?.matches.map(readMatches) ?? null;
   }
 
   /**
@@ -270,6 +289,18 @@ export class PageMarker {
     const again = lostFirst ? [root] : roots.map((element) => (element.contains(root) ? root : element));
     await this.scan(...again.filter((element) => !isInsideSkipped(element)));
   }
+}
+
+/** The blocks read in one slice, at most BATCH_CHARS of text (at least one block); none at the end. */
+function readBatch(walker: BlockWalker, slicer: Slicer): TextBlock[] {
+  const batch: TextBlock[] = [];
+  let length = 0;
+  for (let block = walker.next(); block; block = walker.next()) {
+    batch.push(block);
+    length += block.text.length;
+    if (length >= BATCH_CHARS || slicer.due()) break;
+  }
+  return batch;
 }
 
 /**

@@ -3,7 +3,6 @@
  * is the way into every explainer for keyboard and screen-reader users, since highlights take no focus.
  */
 import type { Mark } from "../engine/marks";
-import type { Matcher } from "../engine/matcher";
 import { collectBlocks } from "../engine/text-blocks";
 import type { CompiledIndex } from "../glossary/compile";
 import { entryId, entryNumber, entryTitle } from "../glossary/entry-table";
@@ -15,7 +14,6 @@ import type { PageMarker } from "./page-marker";
 
 export function answerReaderCalls(
   index: CompiledIndex,
-  matcher: Matcher,
   marker: PageMarker,
   explainer: Explainer,
   signal: AbortSignal,
@@ -29,11 +27,12 @@ export function answerReaderCalls(
   };
 
   const calls: Omit<ContentCalls, "hostname" | "publishedDate"> = {
-    listTerms() {
+    async listTerms() {
       // Counted afresh from the text, so a page that changed since it was marked is counted as it is now.
       const counts = new Map<number, number>();
-      for (const block of marker.root ? collectBlocks(marker.root) : []) {
-        for (const match of matcher.scan(block.text)) {
+      const found = await marker.find(marker.root ? collectBlocks(marker.root) : []);
+      for (const matches of found ?? []) {
+        for (const match of matches) {
           const entry = marker.choose(match.entries);
           if (entry !== undefined) counts.set(entry, (counts.get(entry) ?? 0) + 1);
         }

@@ -32,6 +32,11 @@ export class Slicer {
     this.sliceEnd = performance.now() + SLICE_MS;
   }
 
+  /** Starts a new slice: the caller's task began after the page had its turn (an awaited message). */
+  restart(): void {
+    this.sliceEnd = performance.now() + SLICE_MS;
+  }
+
   /** Gives the page its turn, then starts a new slice. */
   async pause(): Promise<void> {
     await yieldToPage();

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { compileIndex } from "../glossary/compile";
 import { ContextWords, type Mark, MarkSet } from "./marks";
-import { Matcher } from "./matcher";
+import { TextScanner } from "./text-scan";
 
 // happy-dom has no StaticRange; a plain record of the same four fields stands in for it.
 globalThis.StaticRange ??= class {
@@ -73,21 +73,21 @@ describe("ContextWords.settled", () => {
   const [country, state, tbilisi, idlib] = [0, 1, 2, 3];
 
   it("is final at once for an entry without rules", () => {
-    expect(new ContextWords(index).settled([idlib])).toBe(true);
+    expect(new ContextWords(index.entries).settled([idlib])).toBe(true);
   });
 
   it("waits for a required word, and is final once it is seen", () => {
-    const context = new ContextWords(index);
+    const context = new ContextWords(index.entries);
     expect(context.settled([tbilisi])).toBe(false);
-    context.scan(new Matcher(index.aliases, index.trie), "Talks in Georgia went on.");
+    context.note(new TextScanner(index).scan(["Talks in Georgia went on."]).words);
     expect(context.settled([tbilisi])).toBe(true);
     expect(context.choose([tbilisi])).toBe(tbilisi);
   });
 
   it("waits while an excluded word may still come, and moves on once it has", () => {
-    const context = new ContextWords(index);
+    const context = new ContextWords(index.entries);
     expect(context.settled([country, state])).toBe(false);
-    context.scan(new Matcher(index.aliases, index.trie), "Rain in Atlanta.");
+    context.note(new TextScanner(index).scan(["Rain in Atlanta."]).words);
     expect(context.settled([country, state])).toBe(true);
     expect(context.choose([country, state])).toBe(state);
   });
@@ -113,8 +113,8 @@ describe("ContextWords.present", () => {
     { id: "marine-le-pen", title: "Marine Le Pen", category: "people", aliases: ["Marine Le Pen"] },
   ] as never);
   const seen = (text: string) => {
-    const context = new ContextWords(index);
-    context.scan(new Matcher(index.aliases, index.trie), text);
+    const context = new ContextWords(index.entries);
+    context.note(new TextScanner(index).scan([text]).words);
     return [...context.present].sort();
   };
 
@@ -129,8 +129,8 @@ describe("ContextWords.present", () => {
   });
 
   it("marks the entry that needs the inner word", () => {
-    const context = new ContextWords(index);
-    context.scan(new Matcher(index.aliases, index.trie), "Jordan Bardella leads the National Rally.");
+    const context = new ContextWords(index.entries);
+    context.note(new TextScanner(index).scan(["Jordan Bardella leads the National Rally."]).words);
     expect(context.choose([1])).toBe(1);
   });
 });

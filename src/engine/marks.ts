@@ -3,10 +3,8 @@
  * no node of the page is added, split or edited, and StaticRanges cost the page nothing when it edits
  * itself.
  */
-import type { CompiledIndex } from "../glossary/compile";
-import { entryRule } from "../glossary/entry-table";
-import { foldCode, SPACE } from "./fold";
-import { type AlsoFind, type Match, Matcher } from "./matcher";
+import { type EntryColumns, entryRule } from "../glossary/entry-table";
+import type { Match } from "./matcher";
 import { locate, type TextBlock } from "./text-blocks";
 
 export interface Mark {
@@ -128,45 +126,25 @@ export function markFor(block: TextBlock, match: Match, entry: number): Mark {
   };
 }
 
-/** Context words found on the page, for entries that require or exclude them. */
+/**
+ * Context words found on the page, for entries that require or exclude them. The scans that find the
+ * terms find the words too (see text-scan.ts); they are noted here.
+ */
 export class ContextWords {
   readonly present = new Set<string>();
-  /** Finds the context words in the terms' pass over a text. */
-  private readonly finder: AlsoFind | undefined;
   /** The entries with context rules. */
   private ruled: Set<number> | null = null;
 
-  constructor(private readonly index: CompiledIndex) {
-    const { words, trie } = index.context;
-    // Word n of the list is "entry" n of the matcher that finds them (see compile.ts).
-    const matcher = new Matcher({ entries: words.map((_, n) => n), exact: {} }, trie);
-    this.finder =
-      words.length > 0
-        ? {
-            matcher,
-            // The pass finds the longest word at each start and none inside it: a word that starts
-            // after a space further in is looked up too ("Bardella" in "Jordan Bardella").
-            found: (match, text) => {
-              for (let i = match.start; i < match.end; i++) {
-                const found =
-                  i === match.start
-                    ? match
-                    : foldCode(text.charCodeAt(i - 1)) === SPACE && matcher.longestAt(text, i);
-                if (found) this.present.add(words[found.entries[0] as number] as string);
-              }
-            },
-          }
-        : undefined;
-  }
+  constructor(private readonly entries: EntryColumns) {}
 
-  /** The matches terms finds in text, noting the context words in it in the same pass. */
-  scan(terms: Matcher, text: string): Match[] {
-    return terms.scan(text, this.finder);
+  /** Notes words a scan found on the page. */
+  note(words: readonly string[]): void {
+    for (const word of words) this.present.add(word);
   }
 
   /** Whether any of these entries has context rules, so the page's context words matter. */
   rules(candidates: readonly number[]): boolean {
-    this.ruled ??= new Set(Object.keys(this.index.entries.rules).map(Number));
+    this.ruled ??= new Set(Object.keys(this.entries.rules).map(Number));
     // An index, not for...of: called for every match, mostly before the JIT has compiled it.
     for (let i = 0; i < candidates.length; i++) if (this.ruled.has(candidates[i] as number)) return true;
     return false;
@@ -179,7 +157,7 @@ export class ContextWords {
    */
   settled(candidates: readonly number[]): boolean {
     for (const candidate of candidates) {
-      const { require, exclude } = entryRule(this.index.entries, candidate) ?? {};
+      const { require, exclude } = entryRule(this.entries, candidate) ?? {};
       if (exclude?.some((word) => this.present.has(word))) continue;
       // An excluded word, or the one word required, may still come further on.
       return !exclude && (!require || require.some((word) => this.present.has(word)));
@@ -190,7 +168,7 @@ export class ContextWords {
   /** The first candidate entry whose context words fit the page. */
   choose(candidates: readonly number[]): number | undefined {
     return candidates.find((candidate) => {
-      const { require, exclude } = entryRule(this.index.entries, candidate) ?? {};
+      const { require, exclude } = entryRule(this.entries, candidate) ?? {};
       if (require && !require.some((word) => this.present.has(word))) return false;
       return !exclude?.some((word) => this.present.has(word));
     });

@@ -4,6 +4,7 @@ import { type CompactTrie, readNumber } from "../engine/compact-trie";
 import { foldAlias } from "../engine/fold";
 import { ContextWords } from "../engine/marks";
 import { type IndexAlias, Matcher } from "../engine/matcher";
+import { TextScanner } from "../engine/text-scan";
 import { aliasTable, compactTrie } from "../engine/trie-build";
 import { indexOnDate } from "./alias-periods";
 import { combineIndexes, combineTries } from "./combine-index";
@@ -87,8 +88,8 @@ describe("combineTries", () => {
 
   it("keeps both indexes' context words, so a page finds either", () => {
     const combined = combineIndexes(indexOf(["Idlib"], ["syria"]), indexOf(["Gaza"], ["israel", "syria"]));
-    const context = new ContextWords(combined);
-    context.scan(new Matcher(combined.aliases, combined.trie), "Syria and Israel, but not Egypt.");
+    const context = new ContextWords(combined.entries);
+    context.note(new TextScanner(combined).scan(["Syria and Israel, but not Egypt."]).words);
     expect([...context.present].sort()).toEqual(["israel", "syria"]);
   });
 

@@ -11,9 +11,10 @@ const scope = globalThis as { browser?: Browser; chrome?: Browser };
 export const extension = (scope.browser ?? scope.chrome) as Browser;
 
 /**
- * Answers runtime messages whose answer is known at once, until the signal aborts. The answer goes
- * through sendResponse, which both browsers take natively; a promise returned from the listener is
- * Firefox's way, and only the polyfill makes older Chromium take it.
+ * Answers runtime messages until the signal aborts. The answer goes through sendResponse, which both
+ * browsers take natively, later when it is a promise (the listener then returns true to keep the
+ * channel open); a promise returned from the listener is Firefox's way, and only the polyfill makes
+ * older Chromium take it.
  * `answer` returns undefined for a message it does not take, leaving it to other listeners.
  */
 export function answerMessages(
@@ -22,8 +23,13 @@ export function answerMessages(
 ): void {
   const listener = (message: unknown, _sender: unknown, sendResponse: (response: unknown) => void) => {
     const answered = answer(message);
-    if (answered) sendResponse(answered.value);
-    return undefined;
+    if (!answered) return undefined;
+    if (!(answered.value instanceof Promise)) {
+      sendResponse(answered.value);
+      return undefined;
+    }
+    answered.value.then(sendResponse, () => sendResponse(undefined));
+    return true;
   };
   const onMessage = extension.runtime.onMessage as unknown as {
     addListener(callback: typeof listener): void;

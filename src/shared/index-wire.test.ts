@@ -65,7 +65,12 @@ describe("packTexts and unpackTexts", () => {
           const packed = packTexts(texts, size);
           for (const parts of packed)
             expect(parts.reduce((sum, [, part]) => sum + part.length, 0)).toBeLessThanOrEqual(size);
-          const pieces = packed.map((parts) => ({ made: 3, pieces: packed.length, parts }));
+          const pieces = packed.map((parts) => ({
+            made: 3,
+            version: "bundled",
+            pieces: packed.length,
+            parts,
+          }));
           expect(unpackTexts(pieces)?.map((parts) => parts.join(""))).toEqual(texts);
         },
       ),
@@ -79,12 +84,28 @@ describe("packTexts and unpackTexts", () => {
   it("refuse pieces from two indexes (the reader's glossaries changed in between), too few, or texts missing", () => {
     const packed = packTexts(["ab", "cd", "ef", "gh", "ij", "kl", "mn", "op", "qr"], 4);
     const pieces = (made: (n: number) => number) =>
-      packed.map((parts, n) => ({ made: made(n), pieces: packed.length, parts }));
+      packed.map((parts, n) => ({ made: made(n), version: "bundled", pieces: packed.length, parts }));
     expect(unpackTexts(pieces(() => 4))?.map((parts) => parts.join(""))).toHaveLength(INDEX_TEXTS);
     expect(unpackTexts(pieces((n) => (n === 2 ? 5 : 4)))).toBeUndefined();
     expect(unpackTexts(pieces(() => 4).slice(1))).toBeUndefined();
     expect(unpackTexts([undefined])).toBeUndefined();
-    expect(unpackTexts([{ made: 4, pieces: 1, parts: [[0, "only the first text"]] }])).toBeUndefined();
+    expect(
+      unpackTexts([{ made: 4, version: "bundled", pieces: 1, parts: [[0, "only the first text"]] }]),
+    ).toBeUndefined();
+  });
+});
+
+describe("scanTexts calls", () => {
+  it("take a list of texts, the page's date when it is one, and the index's version", () => {
+    const call = (args: unknown[]) => parseCall({ call: "scanTexts", args });
+    expect(call([["a", "b"], "2025-07-01", "bundled"])).toEqual({
+      call: "scanTexts",
+      args: [["a", "b"], "2025-07-01", "bundled"],
+    });
+    expect(call([[], "July", "reader 1-2"])).toEqual({ call: "scanTexts", args: [[], null, "reader 1-2"] });
+    expect(call([["a", 3], null, "bundled"])).toBeUndefined();
+    expect(call(["a", null, "bundled"])).toBeUndefined();
+    expect(call([["a"], null])).toBeUndefined();
   });
 });
 

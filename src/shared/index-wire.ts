@@ -17,6 +17,8 @@ export const INDEX_PIECE = 100_000;
 export interface IndexPiece {
   /** Which index it is from (see indexPieceServer). */
   made: number;
+  /** Which glossaries the index is made of (see indexVersion): a page scans its text against it. */
+  version: string;
   /** How many pieces the whole index comes in. */
   pieces: number;
   parts: [text: number, part: string][];

@@ -3,6 +3,7 @@
  * callBackground("getEntry", id) and get a typed promise; the background drops anything unknown.
  */
 
+import type { ScanAnswer } from "../engine/text-scan";
 import type { Entry } from "../glossary/schema";
 import { extension } from "./extension";
 import type { IndexPiece } from "./index-wire";
@@ -17,6 +18,13 @@ export interface BackgroundCalls {
    * says: some aliases name an entry only in articles of a period (see alias-periods.ts).
    */
   getPageIndex(piece: number, published: string | null): IndexPiece;
+  /**
+   * The terms and context words in some of a page's texts (see text-scan.ts), found with the index of
+   * the page's date; null when `version` (the page index's, see IndexPiece) is not the background's
+   * any more. A page sends its text rather than match it itself: the matcher runs cold in every tab
+   * otherwise, and here it is compiled once and kept fast.
+   */
+  scanTexts(texts: string[], published: string | null, version: string): ScanAnswer | null;
   /** The full entry for the popover, or null when no entry has that id. */
   getEntry(id: string): Entry | null;
   /** The locator map (SVG markup made at build time) for a place entry, or null. */
@@ -36,7 +44,7 @@ export interface FoundTerm {
 /** What the toolbar popup and the keyboard commands ask of the content script in a tab. */
 export interface ContentCalls {
   /** The terms on the page, in reading order. */
-  listTerms(): FoundTerm[];
+  listTerms(): Promise<FoundTerm[]>;
   /** Scrolls to a term and opens its explainer with focus in it: by id, or the next/previous in reading order. */
   explain(target: string): boolean;
   /** The page's host name, answered even where Backstory is off, so the popup and commands can toggle the site. */
@@ -65,7 +73,7 @@ export function callTab<K extends keyof ContentCalls>(
   tabId: number,
   call: K,
   ...args: Parameters<ContentCalls[K]>
-): Promise<ReturnType<ContentCalls[K]>> {
+): Promise<Awaited<ReturnType<ContentCalls[K]>>> {
   return extension.tabs.sendMessage(tabId, { call, args });
 }
 
@@ -80,17 +88,23 @@ export function parseContentCall(message: unknown): ContentCall | undefined {
   return undefined;
 }
 
+/** A date as parsePublished gives it, or null (schema.ts's FULL_DATE would bring valibot to every page). */
+const publishedFrom = (value: unknown): string | null =>
+  typeof value === "string" && /^\d{4}-\d\d-\d\d$/.test(value) ? value : null;
+
+const isTextList = (value: unknown): value is string[] =>
+  Array.isArray(value) && value.every((text) => typeof text === "string");
+
 /** Narrows an incoming message to a known call, checking the argument types. */
 export function parseCall(message: unknown): Call | undefined {
   if (typeof message !== "object" || message === null) return undefined;
   const { call, args } = message as { call?: unknown; args?: unknown };
   if (!Array.isArray(args)) return undefined;
-  // A date as parsePublished gives it (schema.ts's FULL_DATE would bring valibot to every page).
   if (call === "getPageIndex" && Number.isInteger(args[0]) && args[0] >= 0)
-    return {
-      call,
-      args: [args[0], typeof args[1] === "string" && /^\d{4}-\d\d-\d\d$/.test(args[1]) ? args[1] : null],
-    };
+    return { call, args: [args[0], publishedFrom(args[1])] };
+  const [texts, published, version] = args;
+  if (call === "scanTexts" && isTextList(texts) && typeof version === "string")
+    return { call, args: [texts, publishedFrom(published), version] };
   if (call === "getEntry" && typeof args[0] === "string") return { call, args: [args[0]] };
   if (call === "getMap" && typeof args[0] === "string") return { call, args: [args[0]] };
   if (call === "openGlossary" && typeof args[0] === "string") return { call, args: [args[0]] };
