@@ -4,7 +4,7 @@
  * stopped (Runtime.terminateExecution) and reported as given up.
  */
 import type { Browser, CDPSession, Page } from "playwright-core";
-import { INDEX_PIECE, indexTexts, type PackedIndex, packTexts } from "../src/shared/index-wire";
+import { entryTableTexts, INDEX_PIECE, type PackedIndex, packTexts } from "../src/shared/index-wire";
 import { FEED } from "./corpus";
 import type { Glossary } from "./glossaries";
 import type * as PageEntry from "./page-entry";
@@ -114,12 +114,12 @@ export async function measure(
     const index = glossary?.index;
     const data =
       method.startsWith("backstory") && index
-        ? packTexts(indexTexts(index), INDEX_PIECE)
+        ? packTexts(entryTableTexts(index.entries), INDEX_PIECE)
         : JSON.stringify(glossary?.terms ?? []);
     if (method.startsWith("backstory"))
       await tab.evaluate(
         ([code, pieces]) => (window as unknown as Window).backstoryBench.prepareBackstory(code, pieces),
-        [bench.workerScript, data as PackedIndex] as const,
+        [bench.workerScript, JSON.stringify(index)] as const,
       );
     if (spec.live) {
       await cdp.send("Profiler.enable");

@@ -4,7 +4,7 @@
  * methods it is compared with, all given the same article root.
  */
 
-import { type AskForPiece, receiveIndex, type ScanTexts } from "../src/content/page-glossary";
+import { type AskForPiece, receiveEntryTable, type ScanTexts } from "../src/content/page-glossary";
 import { PageMarker } from "../src/content/page-marker";
 import { findArticleRoot } from "../src/engine/article-root";
 import type { ScanAnswer } from "../src/engine/text-scan";
@@ -59,17 +59,16 @@ let background: ScanTexts | undefined;
 /**
  * Starts the background's stand-in (scan-worker.ts) with the index, before the run: the background
  * holds its index before any page asks. Its thread is not the page's, as the background's is not.
- * Each call sends its texts as JSON text; a runtime message costs the page more than that (Chromium
- * 156 took 5-8 ms to send 1.15 MB of text, where JSON.stringify took 1.5 ms), so the page's time is
- * understated by about 5 ms a megabyte of text.
+ * Each call sends its texts as JSON text, which costs the page about what a runtime message does:
+ * in Chromium 156 a content script's sendMessage of 1.3 MB of page-like text (accented letters, curly
+ * quotes) held the page for 13-20 ms, JSON.stringify of it for 6-8 ms, and postMessage of the JSON
+ * adds a copy.
  */
-export async function prepareBackstory(workerScript: string, pieces: PackedIndex): Promise<void> {
-  const received = await receiveIndex(piecesFrom(pieces));
-  if (!received) throw new Error("the bench's index pieces did not make an index");
+export async function prepareBackstory(workerScript: string, index: string): Promise<void> {
   const worker = new Worker(URL.createObjectURL(new Blob([workerScript], { type: "text/javascript" })));
   await new Promise((ready) => {
     worker.onmessage = ready;
-    worker.postMessage({ index: JSON.stringify(received.index) });
+    worker.postMessage({ index });
   });
   const waiting: ((answer: ScanAnswer | null) => void)[] = [];
   worker.onmessage = ({ data }: MessageEvent<string>) => waiting.shift()?.(JSON.parse(data));
@@ -96,16 +95,15 @@ function piecesFrom(pieces: PackedIndex): AskForPiece {
 }
 
 /**
- * As src/content/index.ts does it: the index arrives in pieces, each message a task of its own (a
+ * As src/content/index.ts does it: the entry table arrives in pieces, each message a task of its own (a
  * timer stands in for a message), and the background's stand-in finds the terms in the page's text.
  */
 async function runBackstory(pieces: PackedIndex, firstOnly: boolean) {
-  const received = await receiveIndex(piecesFrom(pieces));
+  const received = await receiveEntryTable(piecesFrom(pieces));
   if (!received || !background) throw new Error("prepareBackstory was not called, or failed");
-  const { index } = received;
   const signal = new AbortController().signal;
   const marker = new PageMarker(
-    index,
+    received.entries,
     background,
     { firstOnly, findRoot: () => findArticleRoot(document) },
     signal,
@@ -150,7 +148,7 @@ function runWrapper(method: Method, json: string, live: boolean) {
 
 /**
  * Runs one method on this page; on the endless page it keeps marking while the feed runs. `data` is
- * the glossary: for Backstory, its index packed in pieces; for the others, its terms as JSON.
+ * the glossary: for Backstory, its entry table packed in pieces; for the others, its terms as JSON.
  */
 export async function run(method: Method, data: string | PackedIndex, live: boolean): Promise<RunResult> {
   drawn.length = 0;

@@ -1,7 +1,7 @@
 /**
  * Stands in for the background in the bench: a thread of its own that holds the page index and answers
- * scanTexts, as src/background/page-index.ts does. Messages travel as JSON text, which is what a
- * runtime message costs the page at the least (see page-entry.ts).
+ * scanTexts, as src/background/page-index.ts does. Messages travel as JSON text, which costs the page
+ * about what a runtime message does (see page-entry.ts).
  */
 import { TextScanner } from "../src/engine/text-scan";
 

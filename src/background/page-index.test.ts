@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { Matcher } from "../engine/matcher";
 import { readMatches } from "../engine/text-scan";
 import { compileIndex } from "../glossary/compile";
 import type { Entry } from "../glossary/schema";
-import { type IndexPiece, indexFromTexts, unpackTexts } from "../shared/index-wire";
+import { entryTableFromTexts, type IndexPiece, unpackTexts } from "../shared/index-wire";
 import { indexPieceServer, pageIndexKeeper, textScanServer } from "./page-index";
 
 const entry = (id: string, alias: string) =>
@@ -73,91 +72,33 @@ describe("pageIndexKeeper", () => {
 
 describe("indexPieceServer", () => {
   /** All the pieces, asked for as a page does: the first says how many there are. */
-  async function allPieces(
-    serve: (piece: number, published: string | null) => Promise<IndexPiece>,
-    published: string | null = null,
-  ): Promise<IndexPiece[]> {
-    const first = await serve(0, published);
-    const rest = await Promise.all(
-      Array.from({ length: first.pieces - 1 }, (_, n) => serve(n + 1, published)),
-    );
+  async function allPieces(serve: (piece: number) => Promise<IndexPiece>): Promise<IndexPiece[]> {
+    const first = await serve(0);
+    const rest = await Promise.all(Array.from({ length: first.pieces - 1 }, (_, n) => serve(n + 1)));
     return [first, ...rest];
   }
-  const indexOf = (pieces: IndexPiece[]) =>
-    indexFromTexts(unpackTexts(pieces)?.map((parts) => parts.join("")) ?? []);
+  const tableOf = (pieces: IndexPiece[]) =>
+    entryTableFromTexts(unpackTexts(pieces)?.map((parts) => parts.join("")) ?? []);
 
-  it("serves the current index in pieces of the size asked for, all saying which index they are from", async () => {
+  it("serves the current index's entry table in pieces of the size asked for, all saying which packing they are from", async () => {
     const source = store();
     const keeper = pageIndexKeeper(bundled, source);
-    const serve = indexPieceServer(keeper, 40);
+    const serve = indexPieceServer(keeper, 10);
     const pieces = await allPieces(serve);
     expect(pieces.length).toBeGreaterThan(3);
-    expect(indexOf(pieces)).toEqual(await keeper());
+    expect(new Set(pieces.map(({ made }) => made)).size).toBe(1);
+    expect(tableOf(pieces)).toEqual((await keeper()).entries);
     source.state.stamp = "b";
-    expect((await serve(0, null)).made).not.toBe(pieces[0]?.made);
+    expect((await serve(0)).made).not.toBe(pieces[0]?.made);
   });
 
-  it("keeps serving the bundled index, in whole, while the reader's cannot be read", async () => {
+  it("keeps serving the bundled entries, in whole, while the reader's cannot be read", async () => {
     const source = store();
     source.state.fail = true;
-    const pieces = await allPieces(indexPieceServer(pageIndexKeeper(bundled, source), 40));
+    const pieces = await allPieces(indexPieceServer(pageIndexKeeper(bundled, source), 10));
     expect(new Set(pieces.map(({ made }) => made)).size).toBe(1);
-    expect(indexOf(pieces)).toEqual(bundled);
-  });
-
-  it("serves a page the index of its date: aliases outside their period switched off, one packing per period", async () => {
-    const war = (id: string, period: { since?: string; before?: string }) =>
-      ({
-        id,
-        title: id,
-        category: "conflicts",
-        aliases: [{ text: "Israel-Iran war", ...period }],
-      }) as unknown as Entry;
-    const index = compileIndex([
-      war("june-2025", { before: "2026-02-28" }),
-      war("of-2026", { since: "2026-02-28" }),
-    ]);
-    const serve = indexPieceServer(async () => index, 40);
-    const matcher = (pieces: IndexPiece[]) => {
-      const served = indexOf(pieces);
-      return new Matcher(served.aliases, served.trie);
-    };
-    const text = "the Israel-Iran war";
-    const early = await allPieces(serve, "2025-07-01");
-    const late = await allPieces(serve, "2026-03-01");
-    expect(matcher(early).scan(text)[0]?.entries).toEqual([0]);
-    expect(matcher(late).scan(text)[0]?.entries).toEqual([1]);
-    expect(late[0]?.made).not.toBe(early[0]?.made);
-    expect((await serve(0, "2025-08-01")).made).toBe(early[0]?.made);
-    // A page that does not say when it was published is read as today's.
-    expect(matcher(await allPieces(serve, null)).scan(text)[0]?.entries).toEqual([1]);
-  });
-
-  it("gives a page all its pieces from one packing while pages of many other periods ask in between", async () => {
-    // Six years, each with an alias of its own: more packings than the server keeps.
-    const years = [2020, 2021, 2022, 2023, 2024, 2025];
-    const index = compileIndex(
-      years.map(
-        (year) =>
-          ({
-            id: `summit-${year}`,
-            title: `Summit ${year}`,
-            category: "event",
-            aliases: [{ text: "the summit", since: `${year}-01-01`, before: `${year + 1}-01-01` }],
-          }) as unknown as Entry,
-      ),
-    );
-    const serve = indexPieceServer(async () => index, 40);
-    const first = await serve(0, "2020-06-01");
-    for (const year of years.slice(1)) await allPieces(serve, `${year}-06-01`);
-    const rest = await Promise.all(
-      Array.from({ length: first.pieces - 1 }, (_, n) => serve(n + 1, "2020-06-01")),
-    );
-    expect(new Set([first, ...rest].map(({ made }) => made)).size).toBe(1);
-    const served = indexOf([first, ...rest]);
-    expect(new Matcher(served.aliases, served.trie).scan("At the summit")[0]?.entries).toEqual([0]);
-    // The periods themselves stay in the background.
-    expect(served.periods).toBeUndefined();
+    expect(tableOf(pieces)).toEqual(bundled.entries);
+    expect(pieces[0]?.version).toBe("bundled");
   });
 });
 
@@ -201,18 +142,18 @@ describe("textScanServer", () => {
     const pageIndex = pageIndexKeeper(bundled, source);
     const serve = indexPieceServer(pageIndex, 40);
     const scan = textScanServer(pageIndex);
-    const { version } = await serve(0, null);
+    const { version } = await serve(0);
     expect(readMatches((await scan(["Gaza and Idlib"], null, version))?.matches[0] ?? [])).toHaveLength(2);
     // The reader saved their glossaries: the page's entry numbers are not the background's any more.
     source.state.stamp = "b";
     source.state.index = compileIndex([entry("rafah", "Rafah"), entry("gaza", "Gaza")]);
     expect(await scan(["Gaza and Idlib"], null, version)).toBeNull();
-    const renewed = (await serve(0, null)).version;
+    const renewed = (await serve(0)).version;
     expect(renewed).not.toBe(version);
     expect(await scan(["Gaza and Idlib"], null, renewed)).not.toBeNull();
     // Without the reader's glossaries, the bundled index alone.
     source.state.stamp = undefined;
     source.state.index = null;
-    expect((await serve(0, null)).version).toBe("bundled");
+    expect((await serve(0)).version).toBe("bundled");
   });
 });

@@ -7,7 +7,13 @@ import { type ScanAnswer, TextScanner } from "../engine/text-scan";
 import { indexOnDate, periodKey, today } from "../glossary/alias-periods";
 import { combineIndexes } from "../glossary/combine-index";
 import type { CompiledIndex } from "../glossary/compile";
-import { INDEX_PIECE, type IndexPiece, indexTexts, type PackedIndex, packTexts } from "../shared/index-wire";
+import {
+  entryTableTexts,
+  INDEX_PIECE,
+  type IndexPiece,
+  type PackedIndex,
+  packTexts,
+} from "../shared/index-wire";
 
 export interface ReaderIndexSource {
   /** Changes with every save of the reader's glossaries. */
@@ -73,45 +79,28 @@ function combinedOrBundled(bundled: CompiledIndex, own: CompiledIndex, stamp: un
   }
 }
 
-/** How many packings of one index the background keeps, one per period pages asked for. */
-const KEEP_PACKED = 4;
+/** How many scanners the background keeps, one per period pages asked for (pages of many years at once are rare). */
+const KEEP_SCANNERS = 4;
 
 /**
- * Answers getPageIndex: a piece of the current page index as a page published on `published` (or,
- * when it does not say, today) marks with (see alias-periods.ts), packed once per index and period.
- * Each packing has its own number (`made`), so a page never puts pieces of two together; a packing
- * dropped and made again keeps its number, as it is the same. The count starts from the clock, so
- * numbers from before the background restarted are not given again.
+ * Answers getPageIndex: a piece of the current page index's entry table, packed once per index. Each
+ * packing has its own number (`made`), so a page never puts pieces of two together. The count starts
+ * from the clock, so numbers from before the background restarted are not given again.
  */
 export function indexPieceServer(
   pageIndex: () => Promise<CompiledIndex>,
   size = INDEX_PIECE,
-): (piece: number, published: string | null) => Promise<IndexPiece> {
+): (piece: number) => Promise<IndexPiece> {
   let count = Date.now();
   let packedFrom: CompiledIndex | undefined;
-  /** By periodKey: each packing's number, and the packings used last (pages of many years at once are rare). */
-  let numbers = new Map<string, number>();
-  let packings = new Map<string, PackedIndex>();
-  return async (piece, published) => {
+  let packing: { made: number; pieces: PackedIndex } | undefined;
+  return async (piece) => {
     const index = await pageIndex();
-    if (packedFrom !== index) {
+    if (packedFrom !== index || !packing) {
       packedFrom = index;
-      numbers = new Map();
-      packings = new Map();
+      packing = { made: ++count, pieces: packTexts(entryTableTexts(index.entries), size) };
     }
-    const date = published ?? today();
-    const key = periodKey(index, date);
-    const made = numbers.get(key) ?? ++count;
-    numbers.set(key, made);
-    let pieces = packings.get(key);
-    packings.delete(key); // set again below: last used, last dropped
-    if (!pieces) {
-      // A page has no use for the periods themselves.
-      const { periods: _periods, ...dated } = indexOnDate(index, date);
-      pieces = packTexts(indexTexts(dated), size);
-      if (packings.size >= KEEP_PACKED) packings.delete(packings.keys().next().value as string);
-    }
-    packings.set(key, pieces);
+    const { made, pieces } = packing;
     return { made, version: indexVersion(index), pieces: pieces.length, parts: pieces[piece] ?? [] };
   };
 }
@@ -141,7 +130,7 @@ export function textScanServer(
     scanners.delete(key); // set again below: last used, last dropped
     if (!scanner) {
       scanner = new TextScanner(indexOnDate(index, date));
-      if (scanners.size >= KEEP_PACKED) scanners.delete(scanners.keys().next().value as string);
+      if (scanners.size >= KEEP_SCANNERS) scanners.delete(scanners.keys().next().value as string);
     }
     scanners.set(key, scanner);
     return scanner.scan(texts);

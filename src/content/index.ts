@@ -4,8 +4,7 @@
  */
 import { findArticleRoot } from "../engine/article-root";
 import type { Mark } from "../engine/marks";
-import type { CompiledIndex } from "../glossary/compile";
-import { entryCategory, entryId, entryNumber, entryTitle } from "../glossary/entry-table";
+import { type EntryColumns, entryCategory, entryId, entryNumber, entryTitle } from "../glossary/entry-table";
 import { warmUpCard } from "../popover/host";
 import type { Settings } from "../shared/settings";
 import { siteAllowed } from "../shared/sites";
@@ -39,7 +38,7 @@ async function activate(settings: Settings): Promise<void> {
   drawnDate = published;
   const glossary = await pageGlossary(published).catch(() => null);
   if (signal.aborted || !glossary) return;
-  const { index, scan } = glossary;
+  const { entries, scan } = glossary;
   const tone = pageTone();
   drawnTone = tone;
   const active = HIGHLIGHT_ACTIVE + tone;
@@ -49,21 +48,21 @@ async function activate(settings: Settings): Promise<void> {
     else CSS.highlights.delete(active);
   };
   const explainer = new Explainer(
-    (mark) => entryId(index.entries, mark.entry) ?? "",
-    (id) => entryTitle(index.entries, entryNumber(index.entries, id)),
+    (mark) => entryId(entries, mark.entry) ?? "",
+    (id) => entryTitle(entries, entryNumber(entries, id)),
     published,
     settings,
     setActive,
     signal,
   );
   const marker = new PageMarker(
-    index,
+    entries,
     scan,
     {
       firstOnly: !settings.everyOccurrence,
       findRoot: () => (settings.articleOnly ? findArticleRoot(document) : document.body),
       highlight: HIGHLIGHT_FOR_STYLE[settings.markingStyle] + tone,
-      skip: hiddenBy(settings, index),
+      skip: hiddenBy(settings, entries),
       // Text the page removed: an explainer open on it closes, and lets go of it.
       onDropped: () => explainer.letGoOfRemoved(),
     },
@@ -73,7 +72,7 @@ async function activate(settings: Settings): Promise<void> {
   void marker.markAll().then(() => marker.marks.size > 0 && whenIdle(warmUpCard, signal));
   watchPointer(marker.marks, settings.modifierKey, explainer, signal);
   watchTaps(marker.marks, explainer, signal);
-  answerReaderCalls(index, marker, explainer, signal);
+  answerReaderCalls(entries, marker, explainer, signal);
   onWindow<KeyboardEvent>("keydown", (event) => event.key === "Escape" && explainer.close(), signal);
   signal.addEventListener("abort", () => CSS.highlights.delete(active));
 }
@@ -89,13 +88,13 @@ function whenIdle(task: () => void, signal: AbortSignal): void {
 }
 
 /** Whether the reader hid an entry, by itself or by its category. */
-function hiddenBy(settings: Settings, index: CompiledIndex): (entry: number) => boolean {
+function hiddenBy(settings: Settings, table: EntryColumns): (entry: number) => boolean {
   const entries = new Set(settings.hiddenEntries);
   const categories = new Set(settings.hiddenCategories);
   // Most readers hide nothing: then the entries' ids and categories need not be read at all.
   return (entry) =>
-    (entries.size > 0 && entries.has(entryId(index.entries, entry) ?? "")) ||
-    (categories.size > 0 && categories.has(entryCategory(index.entries, entry) ?? ""));
+    (entries.size > 0 && entries.has(entryId(table, entry) ?? "")) ||
+    (categories.size > 0 && categories.has(entryCategory(table, entry) ?? ""));
 }
 
 function deactivate(): void {

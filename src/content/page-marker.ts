@@ -8,7 +8,7 @@ import type { Match } from "../engine/matcher";
 import { blockOf, containsAcross, isInsideSkipped, parentOf } from "../engine/page-elements";
 import { BlockWalker, locate, type TextBlock } from "../engine/text-blocks";
 import { readMatches } from "../engine/text-scan";
-import type { CompiledIndex } from "../glossary/compile";
+import type { EntryColumns } from "../glossary/entry-table";
 import { Candidates } from "./candidates";
 import { MarkDrawing } from "./mark-drawing";
 import { addsOrRemovesWholeBlocks, isOurOwn } from "./page-changes";
@@ -73,12 +73,12 @@ export class PageMarker {
   private readonly watched = new WeakSet<ShadowRoot>();
 
   constructor(
-    index: CompiledIndex,
+    entries: EntryColumns,
     private readonly scanTexts: ScanTexts,
     private readonly options: MarkerOptions,
     private readonly signal: AbortSignal,
   ) {
-    this.context = new ContextWords(index.entries);
+    this.context = new ContextWords(entries);
     const name = options.highlight ?? HIGHLIGHT;
     const highlight = new Highlight();
     this.drawing = new MarkDrawing(highlight);

@@ -4,8 +4,7 @@
  */
 import type { Mark } from "../engine/marks";
 import { collectBlocks } from "../engine/text-blocks";
-import type { CompiledIndex } from "../glossary/compile";
-import { entryId, entryNumber, entryTitle } from "../glossary/entry-table";
+import { type EntryColumns, entryId, entryNumber, entryTitle } from "../glossary/entry-table";
 import { answerMessages } from "../shared/extension";
 import { type ContentCalls, type FoundTerm, parseContentCall } from "../shared/messages";
 import { readPublishedDate } from "./article-date";
@@ -13,7 +12,7 @@ import type { Explainer } from "./explainer";
 import type { PageMarker } from "./page-marker";
 
 export function answerReaderCalls(
-  index: CompiledIndex,
+  entries: EntryColumns,
   marker: PageMarker,
   explainer: Explainer,
   signal: AbortSignal,
@@ -39,8 +38,8 @@ export function answerReaderCalls(
       }
       return marker.marks.list().map((mark): FoundTerm => {
         return {
-          id: entryId(index.entries, mark.entry) ?? "",
-          title: entryTitle(index.entries, mark.entry) ?? mark.text,
+          id: entryId(entries, mark.entry) ?? "",
+          title: entryTitle(entries, mark.entry) ?? mark.text,
           count: counts.get(mark.entry) ?? 1,
         };
       });
@@ -55,11 +54,11 @@ export function answerReaderCalls(
             target === "next" ? (cursor + 1) % marks.length : (cursor - 1 + marks.length) % marks.length;
         return open(marks[cursor]);
       }
-      cursor = marks.findIndex((mark) => entryId(index.entries, mark.entry) === target);
+      cursor = marks.findIndex((mark) => entryId(entries, mark.entry) === target);
       return open(marks[cursor]);
     },
     explainSelection(id) {
-      const entry = entryNumber(index.entries, id);
+      const entry = entryNumber(entries, id);
       const mark = entry === -1 ? undefined : selectionMark(entry);
       if (mark) void explainer.showNow(mark);
       return mark !== undefined;

@@ -1,8 +1,16 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type CompiledIndex, compileIndex } from "../glossary/compile";
+import { compileIndex } from "../glossary/compile";
+import type { EntryColumns } from "../glossary/entry-table";
 import type { Entry } from "../glossary/schema";
-import { cutText, INDEX_TEXTS, indexFromTexts, indexTexts, packTexts, unpackTexts } from "./index-wire";
+import {
+  cutText,
+  entryTableFromTexts,
+  entryTableTexts,
+  packTexts,
+  TABLE_TEXTS,
+  unpackTexts,
+} from "./index-wire";
 import { parseCall } from "./messages";
 
 const index = compileIndex([
@@ -16,19 +24,18 @@ const index = compileIndex([
   },
 ] as unknown as Entry[]);
 
-describe("a page index as texts", () => {
-  it("travels as INDEX_TEXTS texts and comes back the same", () => {
-    const texts = indexTexts(index);
-    expect(texts).toHaveLength(INDEX_TEXTS);
-    expect(indexFromTexts(texts)).toEqual(index);
+describe("an entry table as texts", () => {
+  it("travels as TABLE_TEXTS texts and comes back the same", () => {
+    const texts = entryTableTexts(index.entries);
+    expect(texts).toHaveLength(TABLE_TEXTS);
+    expect(entryTableFromTexts(texts)).toEqual(index.entries);
   });
 
   it("sends its long strings as they are, not inside the JSON", () => {
-    const rest = JSON.parse(indexTexts(index)[0] ?? "") as CompiledIndex;
-    for (const field of ["ids", "titles", "categories"] as const) expect(rest.entries[field]).toBe("");
-    for (const field of ["codes", "nodes", "firstWords", "wholeWords", "pairs"] as const)
-      expect(rest.trie[field]).toBe("");
-    expect(indexTexts(index)).toContain(index.trie.nodes);
+    const rest = JSON.parse(entryTableTexts(index.entries)[0] ?? "") as EntryColumns;
+    for (const field of ["ids", "titles", "categories"] as const) expect(rest[field]).toBe("");
+    expect(rest.rules).toEqual(index.entries.rules);
+    expect(entryTableTexts(index.entries)).toContain(index.entries.titles);
   });
 });
 
@@ -59,7 +66,7 @@ describe("packTexts and unpackTexts", () => {
   it("pack texts into pieces of at most the size, short texts together, and give them back", () => {
     fc.assert(
       fc.property(
-        fc.array(text, { minLength: INDEX_TEXTS, maxLength: INDEX_TEXTS }),
+        fc.array(text, { minLength: TABLE_TEXTS, maxLength: TABLE_TEXTS }),
         fc.integer({ min: 2, max: 30 }),
         (texts, size) => {
           const packed = packTexts(texts, size);
@@ -77,15 +84,15 @@ describe("packTexts and unpackTexts", () => {
     );
   });
 
-  it("send a small index in one piece", () => {
-    expect(packTexts(indexTexts(index), 100_000)).toHaveLength(1);
+  it("send a small table in one piece", () => {
+    expect(packTexts(entryTableTexts(index.entries), 100_000)).toHaveLength(1);
   });
 
   it("refuse pieces from two indexes (the reader's glossaries changed in between), too few, or texts missing", () => {
-    const packed = packTexts(["ab", "cd", "ef", "gh", "ij", "kl", "mn", "op", "qr"], 4);
+    const packed = packTexts(["ab", "cd", "ef", "gh"], 2);
     const pieces = (made: (n: number) => number) =>
       packed.map((parts, n) => ({ made: made(n), version: "bundled", pieces: packed.length, parts }));
-    expect(unpackTexts(pieces(() => 4))?.map((parts) => parts.join(""))).toHaveLength(INDEX_TEXTS);
+    expect(unpackTexts(pieces(() => 4))?.map((parts) => parts.join(""))).toHaveLength(TABLE_TEXTS);
     expect(unpackTexts(pieces((n) => (n === 2 ? 5 : 4)))).toBeUndefined();
     expect(unpackTexts(pieces(() => 4).slice(1))).toBeUndefined();
     expect(unpackTexts([undefined])).toBeUndefined();
@@ -110,13 +117,8 @@ describe("scanTexts calls", () => {
 });
 
 describe("getPageIndex calls", () => {
-  it("name a piece by number, and the page's date when it has one", () => {
-    const call = (args: unknown[]) => parseCall({ call: "getPageIndex", args });
-    expect(call([2, "2025-07-01"])).toEqual({ call: "getPageIndex", args: [2, "2025-07-01"] });
-    expect(call([2, null])).toEqual({ call: "getPageIndex", args: [2, null] });
-    // Anything else where the date goes is read as no date.
-    expect(call([2])).toEqual({ call: "getPageIndex", args: [2, null] });
-    expect(call([2, "July 2025"])).toEqual({ call: "getPageIndex", args: [2, null] });
+  it("name a piece by number", () => {
+    expect(parseCall({ call: "getPageIndex", args: [2] })).toEqual({ call: "getPageIndex", args: [2] });
     expect(parseCall({ call: "getPageIndex", args: ["trie"] })).toBeUndefined();
     expect(parseCall({ call: "getPageIndex", args: [1.5] })).toBeUndefined();
     expect(parseCall({ call: "getPageIndex", args: [-1] })).toBeUndefined();

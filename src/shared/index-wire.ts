@@ -1,64 +1,49 @@
 /**
- * How a page index travels from the background to a page: as texts, packed into pieces of at most
- * INDEX_PIECE characters, one message each (a long text is cut, short ones share a piece). A page
- * reads each message in a task of its own.
+ * How a page's entry table (see entry-table.ts) travels from the background to a page: as texts,
+ * packed into pieces of at most INDEX_PIECE characters, one message each (a long text is cut, short
+ * ones share a piece). A page reads each message in a task of its own. The page needs no more of the
+ * index: the background finds the terms in its text (see scanTexts).
  * Measured in Chromium with a 50,000-term index (about 5 million characters): one message took one
  * task of 160-180 ms, most of it Chromium handing the message over (about 40 ns a character), and
- * parsing a 2-million-character part as JSON in the page took 50 ms more. So the index's long
+ * parsing a 2-million-character part as JSON in the page took 50 ms more. So the table's long
  * strings travel as they are, cut small, and only the rest is JSON.
  */
-import type { CompactTrie } from "../engine/compact-trie";
-import type { CompiledIndex } from "../glossary/compile";
 import type { EntryColumns } from "../glossary/entry-table";
 
 export const INDEX_PIECE = 100_000;
 
-/** One message's worth of the index: parts of its texts, each with its text's number, in order. */
+/** One message's worth of the entry table: parts of its texts, each with its text's number, in order. */
 export interface IndexPiece {
-  /** Which index it is from (see indexPieceServer). */
+  /** Which packing it is from (see indexPieceServer). */
   made: number;
   /** Which glossaries the index is made of (see indexVersion): a page scans its text against it. */
   version: string;
-  /** How many pieces the whole index comes in. */
+  /** How many pieces the whole table comes in. */
   pieces: number;
   parts: [text: number, part: string][];
 }
 
-/** The index as packTexts lays it out: each piece's parts, piece by piece. */
+/** The table as packTexts lays it out: each piece's parts, piece by piece. */
 export type PackedIndex = IndexPiece["parts"][];
 
 /** The long strings, sent as they are. */
-const ENTRY_TEXTS = ["ids", "titles", "categories"] as const satisfies (keyof EntryColumns)[];
-const TRIE_TEXTS = [
-  "codes",
-  "nodes",
-  "firstWords",
-  "wholeWords",
-  "pairs",
-] as const satisfies (keyof CompactTrie)[];
+const LONG_TEXTS = ["ids", "titles", "categories"] as const satisfies (keyof EntryColumns)[];
 
-/** How many texts an index travels as: the JSON of the rest, then each long string. */
-export const INDEX_TEXTS = 1 + ENTRY_TEXTS.length + TRIE_TEXTS.length;
+/** How many texts the table travels as: the JSON of the rest, then each long string. */
+export const TABLE_TEXTS = 1 + LONG_TEXTS.length;
 
-export function indexTexts(index: CompiledIndex): string[] {
-  const entries = { ...index.entries };
-  const trie = { ...index.trie };
-  for (const field of ENTRY_TEXTS) entries[field] = "";
-  for (const field of TRIE_TEXTS) trie[field] = "";
-  return [
-    JSON.stringify({ ...index, entries, trie }),
-    ...ENTRY_TEXTS.map((field) => index.entries[field]),
-    ...TRIE_TEXTS.map((field) => index.trie[field]),
-  ];
+export function entryTableTexts(entries: EntryColumns): string[] {
+  const rest = { ...entries };
+  for (const field of LONG_TEXTS) rest[field] = "";
+  return [JSON.stringify(rest), ...LONG_TEXTS.map((field) => entries[field])];
 }
 
-/** The index from its texts (as indexTexts made them). */
-export function indexFromTexts(texts: readonly string[]): CompiledIndex {
+/** The entry table from its texts (as entryTableTexts made them). */
+export function entryTableFromTexts(texts: readonly string[]): EntryColumns {
   const [rest = "", ...long] = texts;
-  const index = JSON.parse(rest) as CompiledIndex;
-  for (const field of ENTRY_TEXTS) index.entries[field] = long.shift() ?? "";
-  for (const field of TRIE_TEXTS) index.trie[field] = long.shift() ?? "";
-  return index;
+  const entries = JSON.parse(rest) as EntryColumns;
+  for (const field of LONG_TEXTS) entries[field] = long.shift() ?? "";
+  return entries;
 }
 
 /** The text in pieces of at most `size` characters, never cut between the halves of a surrogate pair; at least one. */
@@ -103,7 +88,7 @@ export function unpackTexts(pieces: readonly (IndexPiece | undefined)[]): string
   const made = pieces[0]?.made;
   const whole = pieces.length === pieces[0]?.pieces && pieces.every((piece) => piece?.made === made);
   if (!whole) return undefined;
-  const texts: string[][] = Array.from({ length: INDEX_TEXTS }, () => []);
+  const texts: string[][] = Array.from({ length: TABLE_TEXTS }, () => []);
   for (const piece of pieces) for (const [text, part] of piece?.parts ?? []) texts[text]?.push(part);
   return texts.every((parts) => parts.length > 0) ? texts : undefined;
 }

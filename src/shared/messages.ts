@@ -10,19 +10,20 @@ import type { IndexPiece } from "./index-wire";
 
 export interface BackgroundCalls {
   /**
-   * A piece (see index-wire.ts) of the index a page marks with: the bundled glossary's, combined
-   * with the reader's own when they have one. Pages ask for it rather than carry it in the content
-   * script (compiling it with the script, inside the page's first parse, took more than half of
-   * Backstory's start-up time), and the background combines it once rather than every page (a
-   * 50,000-term glossary takes 100-300 ms). `published` is the page's date (YYYY-MM-DD) when it
-   * says: some aliases name an entry only in articles of a period (see alias-periods.ts).
+   * A piece (see index-wire.ts) of the entry table of the index a page marks with: the bundled
+   * glossary's, combined with the reader's own when they have one. Pages ask for it rather than
+   * carry it in the content script (compiling it with the script, inside the page's first parse,
+   * took more than half of Backstory's start-up time), and the background combines it once rather
+   * than every page (a 50,000-term glossary takes 100-300 ms).
    */
-  getPageIndex(piece: number, published: string | null): IndexPiece;
+  getPageIndex(piece: number): IndexPiece;
   /**
-   * The terms and context words in some of a page's texts (see text-scan.ts), found with the index of
-   * the page's date; null when `version` (the page index's, see IndexPiece) is not the background's
-   * any more. A page sends its text rather than match it itself: the matcher runs cold in every tab
-   * otherwise, and here it is compiled once and kept fast.
+   * The terms and context words in some of a page's texts (see text-scan.ts), found with the index as
+   * of `published`, the page's date (YYYY-MM-DD) when it says: some aliases name an entry only in
+   * articles of a period (see alias-periods.ts). Null when `version` (see IndexPiece) is not the
+   * background's any more: the page's entry numbers would not be its. A page sends its text rather
+   * than match it itself: the matcher would run cold in every tab, and here it is compiled once and
+   * kept fast.
    */
   scanTexts(texts: string[], published: string | null, version: string): ScanAnswer | null;
   /** The full entry for the popover, or null when no entry has that id. */
@@ -100,8 +101,7 @@ export function parseCall(message: unknown): Call | undefined {
   if (typeof message !== "object" || message === null) return undefined;
   const { call, args } = message as { call?: unknown; args?: unknown };
   if (!Array.isArray(args)) return undefined;
-  if (call === "getPageIndex" && Number.isInteger(args[0]) && args[0] >= 0)
-    return { call, args: [args[0], publishedFrom(args[1])] };
+  if (call === "getPageIndex" && Number.isInteger(args[0]) && args[0] >= 0) return { call, args: [args[0]] };
   const [texts, published, version] = args;
   if (call === "scanTexts" && isTextList(texts) && typeof version === "string")
     return { call, args: [texts, publishedFrom(published), version] };
