@@ -109,18 +109,19 @@ export async function measure(
   const { tab, cdp } = await open(bench, spec);
   try {
     const nodes = () => tab.evaluate(() => (window as unknown as Window).backstoryBench.countNodes());
-    const heapBefore = await heap(cdp);
-    const nodesBefore = await nodes();
     const index = glossary?.index;
     const data =
       method.startsWith("backstory") && index
         ? packTexts(entryTableTexts(index.entries), INDEX_PIECE)
         : JSON.stringify(glossary?.terms ?? []);
+    // Before the heap is measured: the worker stands in for the background, which is not the tab's.
     if (method.startsWith("backstory"))
       await tab.evaluate(
-        ([code, pieces]) => (window as unknown as Window).backstoryBench.prepareBackstory(code, pieces),
+        ([code, json]) => (window as unknown as Window).backstoryBench.prepareBackstory(code, json),
         [bench.workerScript, JSON.stringify(index)] as const,
       );
+    const heapBefore = await heap(cdp);
+    const nodesBefore = await nodes();
     if (spec.live) {
       await cdp.send("Profiler.enable");
       await cdp.send("Profiler.setSamplingInterval", { interval: 250 });

@@ -70,14 +70,19 @@ export async function prepareBackstory(workerScript: string, index: string): Pro
     worker.onmessage = ready;
     worker.postMessage({ index });
   });
+  background = scanIn(worker);
+  kept.push(worker);
+}
+
+/** Asks the worker to scan texts. Made apart from prepareBackstory, whose scope holds the whole index. */
+function scanIn(worker: Worker): ScanTexts {
   const waiting: ((answer: ScanAnswer | null) => void)[] = [];
   worker.onmessage = ({ data }: MessageEvent<string>) => waiting.shift()?.(JSON.parse(data));
-  background = (texts) =>
+  return (texts) =>
     new Promise((done) => {
       waiting.push(done);
       worker.postMessage({ texts: JSON.stringify(texts) });
     });
-  kept.push(worker);
 }
 
 /**

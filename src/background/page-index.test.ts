@@ -151,6 +151,9 @@ describe("textScanServer", () => {
     const renewed = (await serve(0)).version;
     expect(renewed).not.toBe(version);
     expect(await scan(["Gaza and Idlib"], null, renewed)).not.toBeNull();
+    // A background started again (an idle one is stopped) gives the same version for the same save.
+    const restarted = indexPieceServer(pageIndexKeeper(bundled, source), 40);
+    expect((await restarted(0)).version).toBe(renewed);
     // Without the reader's glossaries, the bundled index alone.
     source.state.stamp = undefined;
     source.state.index = null;

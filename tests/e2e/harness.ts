@@ -94,6 +94,12 @@ export interface TestBrowser {
   recordRequests(): Promise<RequestRecorder>;
   /** Makes the extension's background (service worker, or Firefox's background page) fetch a URL: a control. */
   backgroundFetch(url: string): Promise<void>;
+  /**
+   * Stops the extension's background, as a browser does once it has idled a while (Chromium stops its
+   * service worker; Firefox's background page is loaded afresh, which forgets its state the same way).
+   * The next message starts it again.
+   */
+  restartBackground(): Promise<void>;
 }
 
 /** One request seen on the wire. */
@@ -248,6 +254,19 @@ async function launchChromium(options: LaunchOptions & { dist?: string }): Promi
     extensionUrl: (path) => `chrome-extension://${extensionId}/${path}`,
     close: () => context.close(),
     recordRequests: () => recordChromium(context),
+    async restartBackground() {
+      // As Chrome's own guide to testing service worker termination does: close the worker's target.
+      const page = await context.newPage();
+      const cdp = await context.newCDPSession(page);
+      const workers = async () =>
+        (await cdp.send("Target.getTargets")).targetInfos.filter(
+          (target) => target.type === "service_worker" && target.url.startsWith("chrome-extension://"),
+        );
+      for (const worker of await workers())
+        await cdp.send("Target.closeTarget", { targetId: worker.targetId });
+      await waitFor(async () => (await workers()).length === 0, "the service worker to stop");
+      await page.close();
+    },
     async backgroundFetch(url) {
       const background = context.serviceWorkers()[0];
       if (!background) throw new Error("the extension's service worker is not running");
@@ -399,6 +418,26 @@ async function launchFirefox({
           () => undefined,
         );
       }, url);
+      await tab.close();
+    },
+    async restartBackground() {
+      const tab = firefoxTab(browser, await browser.newPage());
+      await tab.goto(`moz-extension://${FIREFOX_UUID}/src/options/index.html`);
+      await tab.evaluate(async () => {
+        const api = (
+          globalThis as unknown as { browser: { runtime: { getBackgroundPage(): Promise<Window> } } }
+        ).browser;
+        const before = (await api.runtime.getBackgroundPage()) as Window & { backstoryOld?: boolean };
+        before.backstoryOld = true;
+        before.location.reload();
+        // Loaded afresh once the background page's global is a new one and its script has run.
+        for (let tries = 0; tries < 100; tries++) {
+          await new Promise((done) => setTimeout(done, 50));
+          const now = (await api.runtime.getBackgroundPage().catch(() => before)) as typeof before;
+          if (!now.backstoryOld && now.document.readyState === "complete") return;
+        }
+        throw new Error("Firefox's background page did not load again");
+      });
       await tab.close();
     },
   };

@@ -39,6 +39,27 @@ describe.each(BROWSERS)("%s: pages that change", (name) => {
     await tab.close();
   });
 
+  it("marks content added after the background was stopped, as a browser stops an idle one", async () => {
+    const tab = await session.browser.newTab(session.server.url("/fixtures/live.html"));
+    await waitFor(
+      () => tab.evaluate(markedTexts).then((marks) => marks.includes("S-400")),
+      "the first marks",
+    );
+    // The background now holds nothing of this page: it finds the terms in what the page sends next.
+    await session.browser.restartBackground();
+    await tab.evaluate(() =>
+      (window as unknown as { addUpdate: (text: string) => void }).addUpdate(
+        "Update: Vladimir Putin spoke about the Sochi agreement.",
+      ),
+    );
+    await waitFor(
+      () => tab.evaluate(markedTexts).then((marks) => marks.includes("Sochi agreement")),
+      "a mark in the paragraph added after the restart",
+    );
+    expect(await tab.evaluate(markedTexts)).toEqual(["Idlib", "S-400", "Vladimir Putin", "Sochi agreement"]);
+    await tab.close();
+  });
+
   it("marks the story, not the page around it, once a page renders its story after loading", async () => {
     const tab = await session.browser.newTab(session.server.url("/fixtures/late-article.html"));
     // Until then, the page's only text is its promos: they are what there is to mark.
