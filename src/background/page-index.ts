@@ -2,7 +2,6 @@
  * The index pages mark with (see getPageIndex): the bundled index combined with the reader's own,
  * made once and kept until the reader's glossaries are saved again.
  */
-
 import { type ScanAnswer, TextScanner } from "../engine/text-scan";
 import { indexOnDate, periodKey, today } from "../glossary/alias-periods";
 import { combineIndexes } from "../glossary/combine-index";

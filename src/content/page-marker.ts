@@ -126,33 +126,32 @@ export class PageMarker {
     const slicer = new Slicer();
     const found = new Candidates((block, match, seen) => this.worthKeeping(block, match, seen));
     let markedOnScreen = false;
-    for (const root of roots) {
-      const walker = new BlockWalker(root, undefined, this.onShadowRoot);
-      for (let batch = readBatch(walker, slicer); batch.length > 0; batch = readBatch(walker, slicer)) {
-        const answer = await this.scanTexts(batch.map((block) => block.text)).catch(() => null);
-        // No answer: the reader's glossaries changed (the page is marked afresh with them) or the
-        // background is gone (the extension was updated or removed).
-        if (this.signal.aborted || !answer) return;
-        slicer.restart();
-        this.context.note(answer.words);
-        for (let i = 0; i < batch.length; i++) {
-          const block = batch[i] as TextBlock;
-          const flat = answer.matches[i];
-          if (!flat || flat.length === 0) continue;
-          const matches = readMatches(flat);
-          const onScreen = found.onScreen(block);
-          const later = onScreen ? matches.filter((match) => !this.markNow(block, match, found)) : matches;
-          if (later.length > 0) found.add(block, later);
-          markedOnScreen ||= onScreen && later.length < matches.length;
-          if (markedOnScreen && found.pastScreen) {
-            markedOnScreen = false;
-            await slicer.draw();
-            if (this.signal.aborted) return;
-          }
-          if (slicer.due()) {
-            await slicer.pause();
-            if (this.signal.aborted) return;
-          }
+    // The blocks of every root go in the same batches: a rescan may have a hundred small roots.
+    const nextBlock = blockReader(roots, this.onShadowRoot);
+    for (let batch = readBatch(nextBlock, slicer); batch.length > 0; batch = readBatch(nextBlock, slicer)) {
+      const answer = await this.scanTexts(batch.map((block) => block.text)).catch(() => null);
+      // No answer: the reader's glossaries changed (the page is marked afresh with them) or the
+      // background is gone (the extension was updated or removed).
+      if (this.signal.aborted || !answer) return;
+      slicer.restart();
+      this.context.note(answer.words);
+      for (let i = 0; i < batch.length; i++) {
+        const block = batch[i] as TextBlock;
+        const flat = answer.matches[i];
+        if (!flat || flat.length === 0) continue;
+        const matches = readMatches(flat);
+        const onScreen = found.onScreen(block);
+        const later = onScreen ? matches.filter((match) => !this.markNow(block, match, found)) : matches;
+        if (later.length > 0) found.add(block, later);
+        markedOnScreen ||= onScreen && later.length < matches.length;
+        if (markedOnScreen && found.pastScreen) {
+          markedOnScreen = false;
+          await slicer.draw();
+          if (this.signal.aborted) return;
+        }
+        if (slicer.due()) {
+          await slicer.pause();
+          if (this.signal.aborted) return;
         }
       }
     }
@@ -303,14 +302,32 @@ export class PageMarker {
   }
 }
 
+/** Gives the blocks under each root in turn, one a call; null after the last. */
+function blockReader(
+  roots: readonly Element[],
+  onShadowRoot: (shadow: ShadowRoot) => void,
+): () => TextBlock | null {
+  let next = 0;
+  let walker: BlockWalker | undefined;
+  return () => {
+    for (;;) {
+      const block = walker?.next();
+      if (block) return block;
+      const root = roots[next++];
+      if (!root) return null;
+      walker = new BlockWalker(root, undefined, onShadowRoot);
+    }
+  };
+}
+
 /**
  * The blocks read in one slice, at most BATCH_CHARS of text (at least one block); none at the end.
  * The clock is read every eighth block: asked for each, it cost a page read cold 2 ms a megabyte.
  */
-function readBatch(walker: BlockWalker, slicer: Slicer): TextBlock[] {
+function readBatch(nextBlock: () => TextBlock | null, slicer: Slicer): TextBlock[] {
   const batch: TextBlock[] = [];
   let length = 0;
-  for (let block = walker.next(); block; block = walker.next()) {
+  for (let block = nextBlock(); block; block = nextBlock()) {
     batch.push(block);
     length += block.text.length;
     if (length >= BATCH_CHARS || (batch.length % 8 === 0 && slicer.due())) break;

@@ -143,11 +143,10 @@ export class Matcher {
     let hash = 0;
     const terms: ScanPlace = { from: 0, waiting: -1, waitingHash: 0 };
     const other: ScanPlace = { from: 0, waiting: -1, waitingHash: 0 };
-    // Every character of a page passes through this loop, mostly before the JIT has compiled it: it
-    // reads fold's tables itself rather than call foldCode, isWordCode and nextHash for each one.
-    // WebAssembly, compiled from its first run, was tried for it and dropped: Chromium holds a content
-    // script's WebAssembly to the page's CSP and tells the page of a refused compile (a violation
-    // event, a report to the site), and on the bench's 1 MB page it saved nothing, as the work per
+    // Every character of every page passes through this loop, the first pages' before the JIT has
+    // compiled it: it reads fold's tables itself rather than call foldCode, isWordCode and nextHash
+    // for each one. WebAssembly, compiled from its first run, was tried for it when pages ran the
+    // matcher themselves, and dropped: on the bench's 1 MB page it saved nothing, as the work per
     // word (next, longestAt) outweighs the work per character there.
     const firstWords = this.firstWords;
     const length = text.length;
