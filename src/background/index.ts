@@ -1,5 +1,6 @@
 /**
- * The background hands pages their index and the popover entry bodies, and finds the terms in their text. It holds no state a restart
+ * The background finds the terms in the text pages send, and hands them their entry table and the
+ * popover entry bodies. It holds no state a restart
  * could lose: the page index it keeps is made again when needed.
  */
 import browser from "webextension-polyfill";

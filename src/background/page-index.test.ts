@@ -98,9 +98,12 @@ describe("indexPieceServer", () => {
     const pieces = await allPieces(indexPieceServer(pageIndexKeeper(bundled, source), 10));
     expect(new Set(pieces.map(({ made }) => made)).size).toBe(1);
     expect(tableOf(pieces)).toEqual(bundled.entries);
-    expect(pieces[0]?.version).toBe("bundled");
+    expect(pieces[0]?.version).toBe(await versionOf(bundled));
   });
 });
+
+/** The version pages get with an index's entries. */
+const versionOf = async (index: typeof bundled) => (await indexPieceServer(async () => index)(0)).version;
 
 describe("textScanServer", () => {
   const withRules = compileIndex([
@@ -110,7 +113,8 @@ describe("textScanServer", () => {
 
   it("finds the terms in each text, and the context words in all of them", async () => {
     const scan = textScanServer(async () => withRules);
-    const answer = await scan(["Idlib and Georgia.", "Nothing here.", "Rain in Atlanta."], null, "bundled");
+    const texts = ["Idlib and Georgia.", "Nothing here.", "Rain in Atlanta."];
+    const answer = await scan(texts, null, await versionOf(withRules));
     expect(answer?.matches.map(readMatches)).toEqual([
       [
         { start: 0, end: 5, entries: [1] },
@@ -130,14 +134,15 @@ describe("textScanServer", () => {
       war("of-2026", { since: "2026-02-28" }),
     ]);
     const scan = textScanServer(async () => index);
+    const version = await versionOf(index);
     const entries = async (published: string | null) =>
-      readMatches((await scan(["the Israel-Iran war"], published, "bundled"))?.matches[0] ?? [])[0]?.entries;
+      readMatches((await scan(["the Israel-Iran war"], published, version))?.matches[0] ?? [])[0]?.entries;
     expect(await entries("2025-07-01")).toEqual([0]);
     expect(await entries("2026-03-01")).toEqual([1]);
     expect(await entries("2025-08-01")).toEqual([0]);
   });
 
-  it("answers null to a page whose index is another version than the background's", async () => {
+  it("answers null to a page whose entries are not the background's", async () => {
     const source = store();
     const pageIndex = pageIndexKeeper(bundled, source);
     const serve = indexPieceServer(pageIndex, 40);
@@ -151,12 +156,17 @@ describe("textScanServer", () => {
     const renewed = (await serve(0)).version;
     expect(renewed).not.toBe(version);
     expect(await scan(["Gaza and Idlib"], null, renewed)).not.toBeNull();
-    // A background started again (an idle one is stopped) gives the same version for the same save.
+    // A background started again (an idle one is stopped) gives the same version for the same entries.
     const restarted = indexPieceServer(pageIndexKeeper(bundled, source), 40);
     expect((await restarted(0)).version).toBe(renewed);
-    // Without the reader's glossaries, the bundled index alone.
+    // So it does when only the save's stamp changed, or could not be read: the entries are the same.
     source.state.stamp = undefined;
-    source.state.index = null;
-    expect((await serve(0)).version).toBe("bundled");
+    expect((await serve(0)).version).toBe(renewed);
+    // Storage failed: the bundled index alone, under its own version, until it can be read again.
+    source.state.stamp = "c";
+    source.state.fail = true;
+    expect((await serve(0)).version).toBe(await versionOf(bundled));
+    source.state.fail = false;
+    expect((await serve(0)).version).toBe(renewed);
   });
 });

@@ -1,7 +1,9 @@
 /**
- * The index pages mark with (see getPageIndex): the bundled index combined with the reader's own,
- * made once and kept until the reader's glossaries are saved again.
+ * The index pages are marked with: the bundled index combined with the reader's own, made once and
+ * kept until the reader's glossaries are saved again. Pages get its entry table (getPageIndex); the
+ * background finds the terms in their text with the rest (scanTexts).
  */
+import { nextHash } from "../engine/compact-trie";
 import { type ScanAnswer, TextScanner } from "../engine/text-scan";
 import { indexOnDate, periodKey, today } from "../glossary/alias-periods";
 import { combineIndexes } from "../glossary/combine-index";
@@ -27,15 +29,25 @@ interface Kept {
   index: Promise<CompiledIndex>;
 }
 
-/**
- * Which glossaries each index combined here is made of: the save of the reader's it holds. It stays
- * the same across restarts of the background, so a page can tell whether the entries it has are the
- * ones the background scans its text with (see textScanServer).
- */
 const versions = new WeakMap<CompiledIndex, string>();
 
-/** Which glossaries an index pages mark with is made of (see versions). */
-export const indexVersion = (index: CompiledIndex): string => versions.get(index) ?? "bundled";
+/**
+ * Which entries an index holds, in which order, as a short text: while a page's entry table has the
+ * same version as the index the background scans with, their entry numbers agree (see textScanServer).
+ * Read from the entries themselves, so it is the same after the background restarts, and differs
+ * whenever the reader's glossaries are saved with other entries, whatever storage did meanwhile.
+ */
+function indexVersion(index: CompiledIndex): string {
+  let version = versions.get(index);
+  if (version === undefined) {
+    const { count, ids } = index.entries;
+    let hash = 0;
+    for (let i = 0; i < ids.length; i++) hash = nextHash(hash, ids.charCodeAt(i));
+    version = `${count}-${ids.length}-${hash >>> 0}`;
+    versions.set(index, version);
+  }
+  return version;
+}
 
 /** Returns the function that gives the index pages mark with. */
 export function pageIndexKeeper(
@@ -49,7 +61,7 @@ export function pageIndexKeeper(
       const made: Kept = {
         stamp,
         index: reader.loadIndex().then(
-          (own) => (own ? combinedOrBundled(bundled, own, stamp) : bundled),
+          (own) => (own ? combinedOrBundled(bundled, own) : bundled),
           () => {
             // Storage failed: the bundled glossary still works, and the next page asks again.
             if (kept === made) kept = null;
@@ -68,11 +80,9 @@ export function pageIndexKeeper(
  * That is kept until the reader saves again: reading a large index from storage for every page
  * would only fail the same way.
  */
-function combinedOrBundled(bundled: CompiledIndex, own: CompiledIndex, stamp: unknown): CompiledIndex {
+function combinedOrBundled(bundled: CompiledIndex, own: CompiledIndex): CompiledIndex {
   try {
-    const combined = combineIndexes(bundled, own);
-    versions.set(combined, `reader ${String(stamp)}`);
-    return combined;
+    return combineIndexes(bundled, own);
   } catch {
     return bundled;
   }

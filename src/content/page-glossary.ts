@@ -27,6 +27,10 @@ export interface ReceivedTable {
 }
 
 let current: Promise<ReceivedTable> | null = null;
+/** Told when the page's entries are out of date (see watchPageGlossary). */
+let outOfDate: (() => void) | null = null;
+/** Versions the background answered null to: a page loads the entries again once for each. */
+const refused = new Set<string>();
 
 /** The glossary for a page published on `published` (YYYY-MM-DD), or, when it does not say, today. */
 export async function pageGlossary(published: string | null): Promise<PageGlossary> {
@@ -36,15 +40,33 @@ export async function pageGlossary(published: string | null): Promise<PageGlossa
     throw error;
   });
   const { entries, version } = await current;
-  return { entries, scan: (texts) => askToScan(texts, published, version) };
+  const scan = async (texts: string[]) => {
+    const answer = await askToScan(texts, published, version);
+    // The background's entries are not these any more, with no change of the reader's glossaries
+    // seen here (its storage failed a moment, say): load them again and start afresh.
+    if (answer === null && !refused.has(version)) {
+      refused.add(version);
+      current = null;
+      outOfDate?.();
+    }
+    return answer;
+  };
+  return { entries, scan };
 }
 
-/** Calls back after the reader's glossaries changed, with the next pageGlossary() loading them afresh. */
+/**
+ * Calls back after the reader's glossaries changed, or the background's entries turned out not to be
+ * the page's, with the next pageGlossary() loading them afresh.
+ */
 export function watchPageGlossary(callback: () => void, signal: AbortSignal): void {
   const changed = () => {
     current = null;
     callback();
   };
+  outOfDate = callback;
+  signal.addEventListener("abort", () => {
+    if (outOfDate === callback) outOfDate = null;
+  });
   watchReaderGlossaries(extension.storage.onChanged, changed, signal);
 }
 

@@ -66,6 +66,8 @@ export class PageMarker {
   private batchTimer = 0;
   /** Whether the page changed since the last rescan (removals alone dirty no block). */
   private changed = false;
+  /** Whether a match was found on text the page has changed since (see consider). */
+  private readAllAgain = false;
   /** Scans run one after another: one still marking when the next starts would mark twice. */
   private queue: Promise<void> = Promise.resolve();
   private readonly observer = new MutationObserver((records) => this.noteChanges(records));
@@ -130,8 +132,8 @@ export class PageMarker {
     const nextBlock = blockReader(roots, this.onShadowRoot);
     for (let batch = readBatch(nextBlock, slicer); batch.length > 0; batch = readBatch(nextBlock, slicer)) {
       const answer = await this.scanTexts(batch.map((block) => block.text)).catch(() => null);
-      // No answer: the reader's glossaries changed (the page is marked afresh with them) or the
-      // background is gone (the extension was updated or removed).
+      // No answer: the background's entries are not the page's (the page is marked afresh with its
+      // new ones, see pageGlossary) or the background is gone (the extension was updated or removed).
       if (this.signal.aborted || !answer) return;
       slicer.restart();
       this.context.note(answer.words);
@@ -200,6 +202,13 @@ export class PageMarker {
     if (entry === undefined || this.marks.size >= MAX_MARKS) return;
     if (this.options.firstOnly && this.firstMark.has(entry)) return;
     const mark = markFor(block, match, entry);
+    // The page changed the text while the background was reading it: the match is not on these
+    // words. Marking each entry once, its other occurrences may have been let go for this one, so the
+    // rescan the change brings reads the whole root again.
+    if (!isIntact(mark)) {
+      this.readAllAgain = true;
+      return;
+    }
     if (!isVisible(mark.nodes[0])) return;
     this.marks.add(mark);
     this.drawing.add(mark);
@@ -288,7 +297,8 @@ export class PageMarker {
         !changed.some((other) => other !== element && containsAcross(other, element)),
     );
     // An entry marked once whose mark went with text the page removed is looked for again everywhere.
-    let lostFirst = false;
+    let lostFirst = this.readAllAgain && this.options.firstOnly;
+    this.readAllAgain = false;
     for (const mark of this.marks.unordered()) {
       const redo = roots.some((element) => containsAcross(element, mark.nodes[0] as Node));
       if (redo || !isIntact(mark)) {

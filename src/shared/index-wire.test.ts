@@ -112,6 +112,8 @@ describe("scanTexts calls", () => {
     expect(call([[], "July", "reader 1-2"])).toEqual({ call: "scanTexts", args: [[], null, "reader 1-2"] });
     expect(call([["a", 3], null, "bundled"])).toBeUndefined();
     expect(call(["a", null, "bundled"])).toBeUndefined();
+    // biome-ignore lint/suspicious/noSparseArray: a hole, as a structured clone keeps one
+    expect(call([["a", , "b"], null, "bundled"])).toBeUndefined();
     expect(call([["a"], null])).toBeUndefined();
   });
 });

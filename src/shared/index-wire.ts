@@ -16,7 +16,7 @@ export const INDEX_PIECE = 100_000;
 export interface IndexPiece {
   /** Which packing it is from (see indexPieceServer). */
   made: number;
-  /** Which glossaries the index is made of (see indexVersion): a page scans its text against it. */
+  /** Which entries the index holds, in which order (see indexVersion): the page sends it with its text. */
   version: string;
   /** How many pieces the whole table comes in. */
   pieces: number;

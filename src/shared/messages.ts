@@ -93,8 +93,12 @@ export function parseContentCall(message: unknown): ContentCall | undefined {
 const publishedFrom = (value: unknown): string | null =>
   typeof value === "string" && /^\d{4}-\d\d-\d\d$/.test(value) ? value : null;
 
-const isTextList = (value: unknown): value is string[] =>
-  Array.isArray(value) && value.every((text) => typeof text === "string");
+/** An array of strings, with no holes (`every` would pass over them). */
+function isTextList(value: unknown): value is string[] {
+  if (!Array.isArray(value)) return false;
+  for (let i = 0; i < value.length; i++) if (typeof value[i] !== "string") return false;
+  return true;
+}
 
 /** Narrows an incoming message to a known call, checking the argument types. */
 export function parseCall(message: unknown): Call | undefined {
@@ -102,9 +106,8 @@ export function parseCall(message: unknown): Call | undefined {
   const { call, args } = message as { call?: unknown; args?: unknown };
   if (!Array.isArray(args)) return undefined;
   if (call === "getPageIndex" && Number.isInteger(args[0]) && args[0] >= 0) return { call, args: [args[0]] };
-  const [texts, published, version] = args;
-  if (call === "scanTexts" && isTextList(texts) && typeof version === "string")
-    return { call, args: [texts, publishedFrom(published), version] };
+  if (call === "scanTexts" && isTextList(args[0]) && typeof args[2] === "string")
+    return { call, args: [args[0], publishedFrom(args[1]), args[2]] };
   if (call === "getEntry" && typeof args[0] === "string") return { call, args: [args[0]] };
   if (call === "getMap" && typeof args[0] === "string") return { call, args: [args[0]] };
   if (call === "openGlossary" && typeof args[0] === "string") return { call, args: [args[0]] };

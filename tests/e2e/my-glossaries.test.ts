@@ -20,7 +20,8 @@ const FIXTURES = join(ROOT, "tests", "fixtures");
 
 /**
  * A large glossary's entries: made-up two-word names, all different, spread over the alphabet, so
- * that its index (its trie alone is some 200,000 characters) comes to a page in several pieces.
+ * that the entry table a page receives (ids, titles and categories, some 240,000 characters) comes
+ * in several pieces.
  */
 const LARGE = 8000;
 const SYLLABLES = "ka lo mir an dre zan bel tor vi sha ru nek os tal em ghi do sar fen lu".split(" ");
@@ -604,7 +605,7 @@ describe.each(BROWSERS)("%s: my glossaries", (name) => {
     }
   });
 
-  it("takes a glossary of 8,000 entries, whose index reaches pages in several pieces, and marks and explains its first and last", async () => {
+  it("takes a glossary of 8,000 entries, whose entries reach pages in several pieces, and marks and explains its first and last", async () => {
     const file = join(tmpdir(), "large-glossary.csv");
     const rows = Array.from(
       { length: LARGE },
