@@ -4,7 +4,6 @@
  * stopped (Runtime.terminateExecution) and reported as given up.
  */
 import type { Browser, CDPSession, Page } from "playwright-core";
-import { entryTableTexts, INDEX_PIECE, type PackedIndex, packTexts } from "../src/shared/index-wire";
 import { FEED } from "./corpus";
 import type { Glossary } from "./glossaries";
 import type * as PageEntry from "./page-entry";
@@ -77,12 +76,7 @@ async function heap(cdp: CDPSession): Promise<{ js: number; all: number }> {
 type Outcome = { result: RunResult } | { error: string } | { timedOut: true };
 
 /** Runs the method in the page; past the limit, stops whatever script is running there. */
-async function runWithin(
-  tab: Page,
-  cdp: CDPSession,
-  args: [Method, string | PackedIndex, boolean],
-  limit: number,
-) {
+async function runWithin(tab: Page, cdp: CDPSession, args: [Method, string, boolean], limit: number) {
   const running = tab.evaluate((args) => (window as unknown as Window).backstoryBench.run(...args), args);
   running.catch(() => undefined); // after a give-up it rejects when the tab closes
   let timer: NodeJS.Timeout | undefined;
@@ -110,10 +104,7 @@ export async function measure(
   try {
     const nodes = () => tab.evaluate(() => (window as unknown as Window).backstoryBench.countNodes());
     const index = glossary?.index;
-    const data =
-      method.startsWith("backstory") && index
-        ? packTexts(entryTableTexts(index.entries), INDEX_PIECE)
-        : JSON.stringify(glossary?.terms ?? []);
+    const terms = method.startsWith("backstory") ? "[]" : JSON.stringify(glossary?.terms ?? []);
     // Before the heap is measured: the worker stands in for the background, which is not the tab's.
     if (method.startsWith("backstory"))
       await tab.evaluate(
@@ -129,7 +120,7 @@ export async function measure(
     }
     await bench.browser.startTracing(tab, { categories: CATEGORIES });
     const limit = bench.timeoutMs + (spec.live ? FEED_MS + 2000 : 0);
-    const outcome = await runWithin(tab, cdp, [method, data, spec.live], limit);
+    const outcome = await runWithin(tab, cdp, [method, terms, spec.live], limit);
     const { longSpans, ...trace } = summarize(
       JSON.parse((await bench.browser.stopTracing()).toString()).traceEvents,
     );

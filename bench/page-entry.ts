@@ -4,11 +4,10 @@
  * methods it is compared with, all given the same article root.
  */
 
-import { type AskForPiece, receiveEntryTable, type ScanTexts } from "../src/content/page-glossary";
+import { type AskToScan, glossaryOver, PageEntries } from "../src/content/page-glossary";
 import { PageMarker } from "../src/content/page-marker";
 import { findArticleRoot } from "../src/engine/article-root";
-import type { ScanAnswer } from "../src/engine/text-scan";
-import type { PackedIndex } from "../src/shared/index-wire";
+import type { PageScanAnswer } from "../src/engine/text-scan";
 import { MARK_CLASS, markArray, markRegExp, readAllText, regexPerTerm } from "./naive";
 
 export const METHODS = [
@@ -54,7 +53,7 @@ function rangeOnScreen({ startContainer, startOffset, endContainer, endOffset }:
 }
 
 /** The background's stand-in, once prepareBackstory has started it. */
-let background: ScanTexts | undefined;
+let background: AskToScan | undefined;
 
 /**
  * Starts the background's stand-in (scan-worker.ts) with the index, before the run: the background
@@ -75,41 +74,27 @@ export async function prepareBackstory(workerScript: string, index: string): Pro
 }
 
 /** Asks the worker to scan texts. Made apart from prepareBackstory, whose scope holds the whole index. */
-function scanIn(worker: Worker): ScanTexts {
-  const waiting: ((answer: ScanAnswer | null) => void)[] = [];
+function scanIn(worker: Worker): AskToScan {
+  const waiting: ((answer: PageScanAnswer | null) => void)[] = [];
   worker.onmessage = ({ data }: MessageEvent<string>) => waiting.shift()?.(JSON.parse(data));
-  return (texts) =>
+  return (texts, held) =>
     new Promise((done) => {
       waiting.push(done);
-      worker.postMessage({ texts: JSON.stringify(texts) });
+      worker.postMessage({ texts: JSON.stringify(texts), held });
     });
 }
 
 /**
- * Answers for these pieces, each in a task of its own as a message would be. Made outside
- * runBackstory: a closure there would share its scope with the marker's, which lives on, and keep
- * the texts alive.
+ * As src/content/index.ts does it: the page holds no glossary, and the background's stand-in finds
+ * the terms in the page's text and sends the rows of the entries found.
  */
-function piecesFrom(pieces: PackedIndex): AskForPiece {
-  return (piece) =>
-    new Promise((done) =>
-      setTimeout(() =>
-        done({ made: 1, version: "bench", pieces: pieces.length, parts: pieces[piece] ?? [] }),
-      ),
-    );
-}
-
-/**
- * As src/content/index.ts does it: the entry table arrives in pieces, each message a task of its own (a
- * timer stands in for a message), and the background's stand-in finds the terms in the page's text.
- */
-async function runBackstory(pieces: PackedIndex, firstOnly: boolean) {
-  const received = await receiveEntryTable(piecesFrom(pieces));
-  if (!received || !background) throw new Error("prepareBackstory was not called, or failed");
+async function runBackstory(firstOnly: boolean) {
+  if (!background) throw new Error("prepareBackstory was not called, or failed");
+  const { entries, scan } = glossaryOver(new PageEntries(), background);
   const signal = new AbortController().signal;
   const marker = new PageMarker(
-    received.entries,
-    background,
+    entries,
+    scan,
     { firstOnly, findRoot: () => findArticleRoot(document) },
     signal,
   );
@@ -152,17 +137,16 @@ function runWrapper(method: Method, json: string, live: boolean) {
 }
 
 /**
- * Runs one method on this page; on the endless page it keeps marking while the feed runs. `data` is
- * the glossary: for Backstory, its entry table packed in pieces; for the others, its terms as JSON.
+ * Runs one method on this page; on the endless page it keeps marking while the feed runs. `terms` is
+ * the glossary's terms as JSON, for the others than Backstory: its stand-in for the background holds
+ * the glossary (see prepareBackstory).
  */
-export async function run(method: Method, data: string | PackedIndex, live: boolean): Promise<RunResult> {
+export async function run(method: Method, terms: string, live: boolean): Promise<RunResult> {
   drawn.length = 0;
   console.timeStamp("bench-start");
   const start = performance.now();
   const isBackstory = method === "backstory" || method === "backstory-all";
-  const ran = isBackstory
-    ? await runBackstory(data as PackedIndex, method === "backstory")
-    : runWrapper(method, data as string, live);
+  const ran = isBackstory ? await runBackstory(method === "backstory") : runWrapper(method, terms, live);
   if (live) {
     await (window as unknown as { startFeed: () => Promise<void> }).startFeed();
     await sleep(SETTLE_MS);

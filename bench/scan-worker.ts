@@ -1,18 +1,20 @@
 /**
  * Stands in for the background in the bench: a thread of its own that holds the page index and answers
- * scanTexts, as src/background/page-index.ts does. Messages travel as JSON text, which costs the page
+ * scanTexts with src/background/page-index.ts. Messages travel as JSON text, which costs the page
  * about what a runtime message does (see page-entry.ts).
  */
-import { TextScanner } from "../src/engine/text-scan";
+import { textScanServer } from "../src/background/page-index";
+import type { CompiledIndex } from "../src/glossary/compile";
 
-let scanner: TextScanner | undefined;
+let scan: ReturnType<typeof textScanServer> | undefined;
 
-self.onmessage = ({ data }: MessageEvent<{ index: string } | { texts: string }>) => {
+self.onmessage = async ({ data }: MessageEvent<{ index: string } | { texts: string; held: number[] }>) => {
   if ("index" in data) {
-    scanner = new TextScanner(JSON.parse(data.index));
+    const index = JSON.parse(data.index) as CompiledIndex;
+    scan = textScanServer(async () => index);
     self.postMessage("ready");
     return;
   }
   const texts = JSON.parse(data.texts) as string[];
-  self.postMessage(JSON.stringify(scanner?.scan(texts) ?? null));
+  self.postMessage(JSON.stringify((await scan?.(texts, null, null, data.held)) ?? null));
 };

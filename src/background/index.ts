@@ -1,7 +1,7 @@
 /**
- * The background finds the terms in the text pages send, and hands them their entry table and the
- * popover entry bodies. It holds no state a restart
- * could lose: the page index it keeps is made again when needed.
+ * The background finds the terms in the text pages send, and hands them the entries found and the
+ * popover entry bodies. It holds no state a restart could lose: the page index it keeps is made
+ * again when needed.
  */
 import browser from "webextension-polyfill";
 import { bundledIndex } from "../glossary/bundled";
@@ -14,7 +14,7 @@ import { toggleSite } from "../shared/site-toggle";
 import { loadSettings, saveSettings } from "../shared/storage";
 import { refreshSubscriptions, SUBSCRIPTION_ALARM, UPDATE_MINUTES } from "../shared/subscriptions";
 import { readerGlossaryStore } from "../shared/user-glossaries";
-import { indexPieceServer, pageIndexKeeper, textScanServer } from "./page-index";
+import { pageIndexKeeper, textScanServer, titleServer } from "./page-index";
 import { selectionLookup } from "./selection";
 
 const entries = bodies as unknown as Record<string, Entry>;
@@ -37,11 +37,11 @@ type Handlers = {
 };
 
 const handlers: Handlers = {
-  getPageIndex: indexPieceServer(pageIndex),
   scanTexts: textScanServer(pageIndex),
   // Bundled entries first, then the reader's own. The importer refuses a reader's entry a built-in id,
   // but an update may bring a built-in entry with the id of one already saved: the built-in one answers.
   getEntry: (id) => (Object.hasOwn(entries, id) ? (entries[id] as Entry) : readerGlossaries.entry(id)),
+  getTitles: titleServer(pageIndex),
   getMap: (id) => (Object.hasOwn(mapSvgs, id) ? (mapSvgs[id] as string) : null),
   openGlossary: (id) => {
     openGlossaryAt(`entry=${encodeURIComponent(id)}`);

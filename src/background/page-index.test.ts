@@ -2,8 +2,7 @@ import { describe, expect, it } from "vitest";
 import { readMatches } from "../engine/text-scan";
 import { compileIndex } from "../glossary/compile";
 import type { Entry } from "../glossary/schema";
-import { entryTableFromTexts, type IndexPiece, unpackTexts } from "../shared/index-wire";
-import { indexPieceServer, pageIndexKeeper, textScanServer } from "./page-index";
+import { pageIndexKeeper, textScanServer, titleServer } from "./page-index";
 
 const entry = (id: string, alias: string) =>
   ({ id, title: alias, category: "places", aliases: [alias] }) as unknown as Entry;
@@ -61,7 +60,7 @@ describe("pageIndexKeeper", () => {
     expect(source.state.loads).toBe(2);
   });
 
-  it("answers calls made together (a page asking for each piece) from one index", async () => {
+  it("answers calls made together (pages asking at once) from one index", async () => {
     const source = store();
     const pageIndex = pageIndexKeeper(bundled, source);
     const answers = await Promise.all([pageIndex(), pageIndex(), pageIndex(), pageIndex()]);
@@ -70,40 +69,9 @@ describe("pageIndexKeeper", () => {
   });
 });
 
-describe("indexPieceServer", () => {
-  /** All the pieces, asked for as a page does: the first says how many there are. */
-  async function allPieces(serve: (piece: number) => Promise<IndexPiece>): Promise<IndexPiece[]> {
-    const first = await serve(0);
-    const rest = await Promise.all(Array.from({ length: first.pieces - 1 }, (_, n) => serve(n + 1)));
-    return [first, ...rest];
-  }
-  const tableOf = (pieces: IndexPiece[]) =>
-    entryTableFromTexts(unpackTexts(pieces)?.map((parts) => parts.join("")) ?? []);
-
-  it("serves the current index's entry table in pieces of the size asked for, all saying which packing they are from", async () => {
-    const source = store();
-    const keeper = pageIndexKeeper(bundled, source);
-    const serve = indexPieceServer(keeper, 10);
-    const pieces = await allPieces(serve);
-    expect(pieces.length).toBeGreaterThan(3);
-    expect(new Set(pieces.map(({ made }) => made)).size).toBe(1);
-    expect(tableOf(pieces)).toEqual((await keeper()).entries);
-    source.state.stamp = "b";
-    expect((await serve(0)).made).not.toBe(pieces[0]?.made);
-  });
-
-  it("keeps serving the bundled entries, in whole, while the reader's cannot be read", async () => {
-    const source = store();
-    source.state.fail = true;
-    const pieces = await allPieces(indexPieceServer(pageIndexKeeper(bundled, source), 10));
-    expect(new Set(pieces.map(({ made }) => made)).size).toBe(1);
-    expect(tableOf(pieces)).toEqual(bundled.entries);
-    expect(pieces[0]?.version).toBe(await versionOf(bundled));
-  });
-});
-
-/** The version pages get with an index's entries. */
-const versionOf = async (index: typeof bundled) => (await indexPieceServer(async () => index)(0)).version;
+/** The version an index's answers carry (see indexVersion). */
+const versionOf = async (index: typeof bundled) =>
+  (await textScanServer(async () => index)([], null, null, []))?.version;
 
 describe("textScanServer", () => {
   const withRules = compileIndex([
@@ -114,7 +82,7 @@ describe("textScanServer", () => {
   it("finds the terms in each text, and the context words in all of them", async () => {
     const scan = textScanServer(async () => withRules);
     const texts = ["Idlib and Georgia.", "Nothing here.", "Rain in Atlanta."];
-    const answer = await scan(texts, null, await versionOf(withRules));
+    const answer = await scan(texts, null, (await versionOf(withRules)) ?? "", []);
     expect(answer?.matches.map(readMatches)).toEqual([
       [
         { start: 0, end: 5, entries: [1] },
@@ -126,6 +94,18 @@ describe("textScanServer", () => {
     expect(answer?.words).toEqual(["atlanta"]);
   });
 
+  it("sends the rows of the entries found that the page does not hold, once each", async () => {
+    const scan = textScanServer(async () => withRules);
+    const answer = await scan(["Idlib, Georgia and Idlib.", "Idlib"], null, null, []);
+    expect(answer?.rows).toEqual([
+      [1, { id: "idlib", title: "Idlib", category: "places" }],
+      [0, { id: "georgia", title: "Georgia", category: "places", exclude: ["atlanta"] }],
+    ]);
+    expect((await scan(["Idlib and Georgia"], null, null, [1]))?.rows.map(([n]) => n)).toEqual([0]);
+    expect((await scan(["Idlib and Georgia"], null, null, [0, 1]))?.rows).toEqual([]);
+    expect((await scan(["No term here"], null, null, []))?.rows).toEqual([]);
+  });
+
   it("reads a page's text as of its date", async () => {
     const war = (id: string, period: { since?: string; before?: string }) =>
       ({ id, title: id, category: "conflicts", aliases: [{ text: "Israel-Iran war", ...period }] }) as never;
@@ -134,9 +114,8 @@ describe("textScanServer", () => {
       war("of-2026", { since: "2026-02-28" }),
     ]);
     const scan = textScanServer(async () => index);
-    const version = await versionOf(index);
     const entries = async (published: string | null) =>
-      readMatches((await scan(["the Israel-Iran war"], published, version))?.matches[0] ?? [])[0]?.entries;
+      readMatches((await scan(["the Israel-Iran war"], published, null, []))?.matches[0] ?? [])[0]?.entries;
     expect(await entries("2025-07-01")).toEqual([0]);
     expect(await entries("2026-03-01")).toEqual([1]);
     expect(await entries("2025-08-01")).toEqual([0]);
@@ -145,28 +124,38 @@ describe("textScanServer", () => {
   it("answers null to a page whose entries are not the background's", async () => {
     const source = store();
     const pageIndex = pageIndexKeeper(bundled, source);
-    const serve = indexPieceServer(pageIndex, 40);
     const scan = textScanServer(pageIndex);
-    const { version } = await serve(0);
-    expect(readMatches((await scan(["Gaza and Idlib"], null, version))?.matches[0] ?? [])).toHaveLength(2);
+    const first = await scan(["Gaza and Idlib"], null, null, []);
+    const version = first?.version ?? "";
+    expect(readMatches(first?.matches[0] ?? [])).toHaveLength(2);
+    expect(await scan(["Gaza"], null, version, [])).not.toBeNull();
     // The reader saved their glossaries: the page's entry numbers are not the background's any more.
     source.state.stamp = "b";
     source.state.index = compileIndex([entry("rafah", "Rafah"), entry("gaza", "Gaza")]);
-    expect(await scan(["Gaza and Idlib"], null, version)).toBeNull();
-    const renewed = (await serve(0)).version;
+    expect(await scan(["Gaza and Idlib"], null, version, [])).toBeNull();
+    // A page that holds no entries yet is answered, with the version its entries then come from.
+    const renewed = (await scan(["Gaza and Idlib"], null, null, []))?.version ?? "";
     expect(renewed).not.toBe(version);
-    expect(await scan(["Gaza and Idlib"], null, renewed)).not.toBeNull();
+    expect(await scan(["Gaza and Idlib"], null, renewed, [])).not.toBeNull();
     // A background started again (an idle one is stopped) gives the same version for the same entries.
-    const restarted = indexPieceServer(pageIndexKeeper(bundled, source), 40);
-    expect((await restarted(0)).version).toBe(renewed);
+    const restarted = textScanServer(pageIndexKeeper(bundled, source));
+    expect((await restarted([], null, null, []))?.version).toBe(renewed);
     // So it does when only the save's stamp changed, or could not be read: the entries are the same.
     source.state.stamp = undefined;
-    expect((await serve(0)).version).toBe(renewed);
+    expect(await scan([], null, renewed, [])).not.toBeNull();
     // Storage failed: the bundled index alone, under its own version, until it can be read again.
     source.state.stamp = "c";
     source.state.fail = true;
-    expect((await serve(0)).version).toBe(await versionOf(bundled));
+    expect((await scan([], null, null, []))?.version).toBe(await versionOf(bundled));
     source.state.fail = false;
-    expect((await serve(0)).version).toBe(renewed);
+    expect((await scan([], null, null, []))?.version).toBe(renewed);
+  });
+});
+
+describe("titleServer", () => {
+  it("gives the titles of the entries asked for that the page index holds, the reader's too", async () => {
+    const titles = titleServer(pageIndexKeeper(bundled, store()));
+    expect(await titles(["gaza", "idlib", "atlantis"])).toEqual({ gaza: "Gaza", idlib: "Idlib" });
+    expect(await titles([])).toEqual({});
   });
 });

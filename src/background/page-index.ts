@@ -1,20 +1,14 @@
 /**
  * The index pages are marked with: the bundled index combined with the reader's own, made once and
- * kept until the reader's glossaries are saved again. Pages get its entry table (getPageIndex); the
- * background finds the terms in their text with the rest (scanTexts).
+ * kept until the reader's glossaries are saved again. The background finds the terms in pages' text
+ * with it, and sends each page the rows of the entries on it (scanTexts).
  */
 import { nextHash } from "../engine/compact-trie";
-import { type ScanAnswer, TextScanner } from "../engine/text-scan";
+import { newRows, type PageScanAnswer, TextScanner } from "../engine/text-scan";
 import { indexOnDate, periodKey, today } from "../glossary/alias-periods";
 import { combineIndexes } from "../glossary/combine-index";
 import type { CompiledIndex } from "../glossary/compile";
-import {
-  entryTableTexts,
-  INDEX_PIECE,
-  type IndexPiece,
-  type PackedIndex,
-  packTexts,
-} from "../shared/index-wire";
+import { entryNumber, entryTitle } from "../glossary/entry-table";
 
 export interface ReaderIndexSource {
   /** Changes with every save of the reader's glossaries. */
@@ -32,7 +26,7 @@ interface Kept {
 const versions = new WeakMap<CompiledIndex, string>();
 
 /**
- * Which entries an index holds, in which order, as a short text: while a page's entry table has the
+ * Which entries an index holds, in which order, as a short text: while a page's entries come from the
  * same version as the index the background scans with, their entry numbers agree (see textScanServer).
  * Read from the entries themselves, so it is the same after the background restarts, and differs
  * whenever the reader's glossaries are saved with other entries, whatever storage did meanwhile.
@@ -92,43 +86,27 @@ function combinedOrBundled(bundled: CompiledIndex, own: CompiledIndex): Compiled
 const KEEP_SCANNERS = 4;
 
 /**
- * Answers getPageIndex: a piece of the current page index's entry table, packed once per index. Each
- * packing has its own number (`made`), so a page never puts pieces of two together. The count starts
- * from the clock, so numbers from before the background restarted are not given again.
- */
-export function indexPieceServer(
-  pageIndex: () => Promise<CompiledIndex>,
-  size = INDEX_PIECE,
-): (piece: number) => Promise<IndexPiece> {
-  let count = Date.now();
-  let packedFrom: CompiledIndex | undefined;
-  let packing: { made: number; pieces: PackedIndex } | undefined;
-  return async (piece) => {
-    const index = await pageIndex();
-    if (packedFrom !== index || !packing) {
-      packedFrom = index;
-      packing = { made: ++count, pieces: packTexts(entryTableTexts(index.entries), size) };
-    }
-    const { made, pieces } = packing;
-    return { made, version: indexVersion(index), pieces: pieces.length, parts: pieces[piece] ?? [] };
-  };
-}
-
-/**
  * Answers scanTexts: the terms and context words in a page's texts, found with the current page
- * index as a page published on `published` (or, when it does not say, today) reads it. Null when
- * the page's entries are from another version of the index (the reader saved their glossaries since
- * the page loaded it): the page's entry numbers would not be the background's. One scanner per
- * period, kept for the next texts: its matcher gets faster the more it runs.
+ * index as a page published on `published` (or, when it does not say, today) reads it, and the rows
+ * of the entries found that the page does not hold. Null when the page's entries are from another
+ * version of the index (the reader saved their glossaries since): the page's entry numbers would
+ * not be the background's. One scanner per period, kept for the next texts: its matcher gets
+ * faster the more it runs.
  */
 export function textScanServer(
   pageIndex: () => Promise<CompiledIndex>,
-): (texts: string[], published: string | null, version: string) => Promise<ScanAnswer | null> {
+): (
+  texts: string[],
+  published: string | null,
+  version: string | null,
+  held: number[],
+) => Promise<PageScanAnswer | null> {
   let scannedWith: CompiledIndex | undefined;
   let scanners = new Map<string, TextScanner>();
-  return async (texts, published, version) => {
+  return async (texts, published, version, held) => {
     const index = await pageIndex();
-    if (indexVersion(index) !== version) return null;
+    const current = indexVersion(index);
+    if (version !== null && version !== current) return null;
     if (scannedWith !== index) {
       scannedWith = index;
       scanners = new Map();
@@ -142,6 +120,22 @@ export function textScanServer(
       if (scanners.size >= KEEP_SCANNERS) scanners.delete(scanners.keys().next().value as string);
     }
     scanners.set(key, scanner);
-    return scanner.scan(texts);
+    const answer = scanner.scan(texts);
+    return { ...answer, version: current, rows: newRows(index.entries, answer.matches, new Set(held)) };
+  };
+}
+
+/** Answers getTitles: the titles of the entries with these ids in the current page index. */
+export function titleServer(
+  pageIndex: () => Promise<CompiledIndex>,
+): (ids: string[]) => Promise<Record<string, string>> {
+  return async (ids) => {
+    const { entries } = await pageIndex();
+    const titles: Record<string, string> = {};
+    for (const id of ids) {
+      const title = entryTitle(entries, entryNumber(entries, id));
+      if (title !== undefined) titles[id] = title;
+    }
+    return titles;
   };
 }

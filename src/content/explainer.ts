@@ -24,6 +24,8 @@ export class Explainer {
   private readonly popover = new PopoverHost();
   private readonly entries = new Map<string, Promise<Entry | null>>();
   private readonly maps = new Map<string, Promise<string | null>>();
+  /** The titles of the related entries of the cards loaded (see loadId). */
+  private readonly titles = new Map<string, string>();
   private candidate: Mark | null = null;
   private open: Mark | null = null;
   private insideCard = false;
@@ -39,7 +41,6 @@ export class Explainer {
 
   constructor(
     private readonly entryId: (mark: Mark) => string,
-    private readonly titleOf: (id: string) => string | undefined,
     private readonly published: string | null,
     private readonly settings: Settings,
     private readonly onActive: (mark: Mark | null) => void,
@@ -158,7 +159,7 @@ export class Explainer {
         theme: this.settings.theme,
         pinned: this.pinned,
         link,
-        titleOf: this.titleOf,
+        titleOf: (id) => this.titles.get(id),
         loadEntry: (id) => this.loadId(id),
         loadMap: (id) => this.loadMap(id),
         onClose: () => this.close(),
@@ -221,8 +222,17 @@ export class Explainer {
     return cached(this.maps, id, () => callBackground("getMap", id));
   }
 
+  /** An entry for a card, once the titles of its related entries (its chips) are here too. */
   private loadId(id: string): Promise<Entry | null> {
-    return cached(this.entries, id, () => callBackground("getEntry", id));
+    return cached(this.entries, id, async () => {
+      const entry = await callBackground("getEntry", id);
+      const related = entry?.related?.filter((other) => !this.titles.has(other)) ?? [];
+      if (related.length > 0) {
+        const titles = await callBackground("getTitles", related).catch(() => ({}));
+        for (const [other, title] of Object.entries(titles)) this.titles.set(other, title);
+      }
+      return entry;
+    });
   }
 }
 

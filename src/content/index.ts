@@ -4,7 +4,6 @@
  */
 import { findArticleRoot } from "../engine/article-root";
 import type { Mark } from "../engine/marks";
-import { type EntryColumns, entryCategory, entryId, entryNumber, entryTitle } from "../glossary/entry-table";
 import { warmUpCard } from "../popover/host";
 import type { Settings } from "../shared/settings";
 import { siteAllowed } from "../shared/sites";
@@ -13,7 +12,7 @@ import { readPublishedDate } from "./article-date";
 import { Explainer } from "./explainer";
 import { listenFirst, onWindow } from "./first-listen";
 import { watchPointer } from "./hover";
-import { pageGlossary, watchPageGlossary } from "./page-glossary";
+import { type PageEntries, pageGlossary, watchPageGlossary } from "./page-glossary";
 import { HIGHLIGHT_ACTIVE, HIGHLIGHT_FOR_STYLE, PageMarker } from "./page-marker";
 import { forcedColors, isDarkPage, ON_DARK } from "./page-tone";
 import { answerPageCalls, answerReaderCalls } from "./reader-calls";
@@ -31,13 +30,12 @@ async function activate(settings: Settings): Promise<void> {
   if (session || !("highlights" in CSS)) return;
   session = new AbortController();
   const { signal } = session;
-  // Bundled entries and the reader's own (see page-glossary.ts).
-  // Without a glossary (the background never answered) there is nothing to mark; the next change of
+  // Bundled entries and the reader's own, as the background finds them in the page (see
+  // page-glossary.ts). Where the background never answers, nothing is marked; the next change of
   // settings or glossaries tries again.
   const published = readPublishedDate(document);
   drawnDate = published;
-  const glossary = await pageGlossary(published).catch(() => null);
-  if (signal.aborted || !glossary) return;
+  const glossary = pageGlossary(published);
   const { entries, scan } = glossary;
   const tone = pageTone();
   drawnTone = tone;
@@ -48,8 +46,7 @@ async function activate(settings: Settings): Promise<void> {
     else CSS.highlights.delete(active);
   };
   const explainer = new Explainer(
-    (mark) => entryId(entries, mark.entry) ?? "",
-    (id) => entryTitle(entries, entryNumber(entries, id)),
+    (mark) => entries.id(mark.entry) ?? "",
     published,
     settings,
     setActive,
@@ -72,7 +69,7 @@ async function activate(settings: Settings): Promise<void> {
   void marker.markAll().then(() => marker.marks.size > 0 && whenIdle(warmUpCard, signal));
   watchPointer(marker.marks, settings.modifierKey, explainer, signal);
   watchTaps(marker.marks, explainer, signal);
-  answerReaderCalls(entries, marker, explainer, signal);
+  answerReaderCalls(glossary, marker, explainer, signal);
   onWindow<KeyboardEvent>("keydown", (event) => event.key === "Escape" && explainer.close(), signal);
   signal.addEventListener("abort", () => CSS.highlights.delete(active));
 }
@@ -88,13 +85,13 @@ function whenIdle(task: () => void, signal: AbortSignal): void {
 }
 
 /** Whether the reader hid an entry, by itself or by its category. */
-function hiddenBy(settings: Settings, table: EntryColumns): (entry: number) => boolean {
+function hiddenBy(settings: Settings, table: PageEntries): (entry: number) => boolean {
   const entries = new Set(settings.hiddenEntries);
   const categories = new Set(settings.hiddenCategories);
   // Most readers hide nothing: then the entries' ids and categories need not be read at all.
   return (entry) =>
-    (entries.size > 0 && entries.has(entryId(table, entry) ?? "")) ||
-    (categories.size > 0 && categories.has(entryCategory(table, entry) ?? ""));
+    (entries.size > 0 && entries.has(table.id(entry) ?? "")) ||
+    (categories.size > 0 && categories.has(table.category(entry) ?? ""));
 }
 
 function deactivate(): void {

@@ -1,38 +1,59 @@
 import { describe, expect, it } from "vitest";
-import { indexPieceServer } from "../background/page-index";
+import { textScanServer } from "../background/page-index";
+import { readMatches } from "../engine/text-scan";
 import { compileIndex } from "../glossary/compile";
 import type { Entry } from "../glossary/schema";
-import { receiveEntryTable } from "./page-glossary";
+import { glossaryOver, PageEntries } from "./page-glossary";
 
-const entry = (id: string, alias: string) =>
-  ({ id, title: alias, category: "places", aliases: [alias] }) as unknown as Entry;
-const one = compileIndex([entry("idlib", "Idlib"), entry("sochi-agreement", "Sochi agreement")]);
-const other = compileIndex([entry("gaza", "Gaza")]);
+const entry = (id: string, alias: string, context?: object) =>
+  ({ id, title: alias, category: "places", aliases: [alias], context }) as unknown as Entry;
+const index = compileIndex([
+  entry("idlib", "Idlib"),
+  entry("sochi-agreement", "Sochi agreement"),
+  entry("georgia", "Georgia", { exclude: ["Atlanta"] }),
+]);
 
-describe("receiveEntryTable", () => {
-  it("puts the entry table back together from its pieces", async () => {
-    const serve = indexPieceServer(async () => one, 10);
-    let asked = 0;
-    const received = await receiveEntryTable((piece) => {
-      asked++;
-      return serve(piece);
-    });
-    expect(received?.entries).toEqual(one.entries);
-    expect(received?.version).toBe((await serve(0)).version);
-    expect(asked).toBeGreaterThan(3);
+/** A page's glossary over the background's answers, counting the rows each answer brings. */
+function glossary() {
+  const serve = textScanServer(async () => index);
+  const sent: number[][] = [];
+  const page = glossaryOver(new PageEntries(), async (texts, held) => {
+    const answer = await serve(texts, null, null, held);
+    sent.push(answer?.rows.map(([n]) => n) ?? []);
+    return answer;
+  });
+  return { ...page, sent };
+}
+
+describe("a page's glossary", () => {
+  it("holds no entry until a term is found, then the rows of those found, each sent once", async () => {
+    const { entries, scan, sent } = glossary();
+    await scan(["Nothing to see here."]);
+    expect(entries.numbers()).toEqual([]);
+    const answer = await scan(["The Sochi agreement on Idlib.", "Idlib again"]);
+    const [sochi, idlib] = readMatches(answer?.matches[0] ?? []).map((match) => match.entries[0] ?? -1);
+    expect(entries.id(sochi ?? -1)).toBe("sochi-agreement");
+    expect(entries.title(idlib ?? -1)).toBe("Idlib");
+    expect(entries.category(idlib ?? -1)).toBe("places");
+    expect(entries.number("idlib")).toBe(idlib);
+    expect(entries.number("georgia")).toBe(-1);
+    await scan(["Idlib and Georgia"]);
+    expect(sent).toEqual([[], [sochi, idlib], [entries.number("georgia")]]);
   });
 
-  it("gives null, not a mix, when the index changed while the pieces came", async () => {
-    let current = one;
-    const serve = indexPieceServer(async () => current, 10);
-    const index = await receiveEntryTable(async (piece) => {
-      if (piece === 2) current = other;
-      return serve(piece);
-    });
-    expect(index).toBeNull();
+  it("keeps the context rules of the entries it holds, for choosing between them", async () => {
+    const { entries, scan } = glossary();
+    await scan(["Georgia"]);
+    expect(entries.rules[entries.number("georgia")]).toEqual(
+      expect.objectContaining({ exclude: ["atlanta"] }),
+    );
+    expect(Object.keys(entries.rules)).toHaveLength(1);
   });
 
-  it("gives null when the background does not answer", async () => {
-    expect(await receiveEntryTable(async () => undefined)).toBeNull();
+  it("adds nothing from a refused answer", async () => {
+    const entries = new PageEntries();
+    const { scan } = glossaryOver(entries, async () => null);
+    expect(await scan(["Idlib"])).toBeNull();
+    expect(entries.numbers()).toEqual([]);
   });
 });

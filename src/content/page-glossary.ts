@@ -1,66 +1,111 @@
 /**
  * The glossary a page is marked with: the bundled index joined with the reader's own when they have
- * one, as the background holds it. A page holds only its entry table (see getPageIndex), loaded once
- * per page and again only when the reader's glossaries change; the background finds the terms in its
- * text (see scanTexts).
+ * one, as the background holds it. The background finds the terms in a page's text (see scanTexts)
+ * and sends the page the rows of the entries it found there; the page holds only those. So a page
+ * where no term occurs loads no glossary at all, and a 50,000-entry glossary costs a page no more
+ * than the bundled one.
  */
-import type { ScanAnswer } from "../engine/text-scan";
-import type { EntryColumns } from "../glossary/entry-table";
+import type { EntryRows, PageScanAnswer, ScanAnswer } from "../engine/text-scan";
+import type { ContextRule, IndexEntry } from "../glossary/entry-table";
+import type { Category } from "../glossary/schema";
 import { extension } from "../shared/extension";
-import { entryTableFromTexts, type IndexPiece, unpackTexts } from "../shared/index-wire";
 import { callBackground } from "../shared/messages";
 import { watchReaderGlossaries } from "../shared/user-glossaries";
-import { yieldToPage } from "./slicer";
+
+/** The entries found on a page so far, by their numbers in the background's index. */
+export class PageEntries {
+  private readonly rows = new Map<number, IndexEntry>();
+  /** The context rules of those that have any, by entry number (see ContextWords). */
+  readonly rules: Record<string, ContextRule> = {};
+
+  add(rows: EntryRows): void {
+    for (const [entry, row] of rows) {
+      this.rows.set(entry, row);
+      if (row.require || row.exclude) this.rules[entry] = row;
+    }
+  }
+
+  /** The numbers of the entries held: the background sends no row twice. */
+  numbers(): number[] {
+    return [...this.rows.keys()];
+  }
+
+  id(entry: number): string | undefined {
+    return this.rows.get(entry)?.id;
+  }
+
+  title(entry: number): string | undefined {
+    return this.rows.get(entry)?.title;
+  }
+
+  category(entry: number): Category | undefined {
+    return this.rows.get(entry)?.category;
+  }
+
+  /** The number of the entry with this id, or -1 when the page holds none. */
+  number(id: string): number {
+    for (const [entry, row] of this.rows) if (row.id === id) return entry;
+    return -1;
+  }
+}
 
 export interface PageGlossary {
-  entries: EntryColumns;
+  entries: PageEntries;
   /** Finds the terms in some of the page's texts (see scanTexts); null once the entries are out of date. */
   scan: ScanTexts;
 }
 
 export type ScanTexts = (texts: string[]) => Promise<ScanAnswer | null>;
 
-/** An entry table as a page receives it, and which glossaries it is made of (see IndexPiece). */
-export interface ReceivedTable {
-  entries: EntryColumns;
-  version: string;
+/** Asks for a scan of texts, saying which entries the page holds already. */
+export type AskToScan = (texts: string[], held: number[]) => Promise<PageScanAnswer | null>;
+
+/** Which version of the background's index a page's entries are from (null until it answers), and the entries. */
+interface Held {
+  version: string | null;
+  entries: PageEntries;
 }
 
-let current: Promise<ReceivedTable> | null = null;
+let held: Held | null = null;
 /** Told when the page's entries are out of date (see watchPageGlossary). */
 let outOfDate: (() => void) | null = null;
-/** Versions the background answered null to: a page loads the entries again once for each. */
-const refused = new Set<string>();
 
 /** The glossary for a page published on `published` (YYYY-MM-DD), or, when it does not say, today. */
-export async function pageGlossary(published: string | null): Promise<PageGlossary> {
-  // A failed load is not kept: the next session (a settings change, say) tries again.
-  current ??= askForEntryTable().catch((error: unknown) => {
-    current = null;
-    throw error;
-  });
-  const { entries, version } = await current;
-  const scan = async (texts: string[]) => {
-    const answer = await askToScan(texts, published, version);
-    // The background's entries are not these any more, with no change of the reader's glossaries
-    // seen here (its storage failed a moment, say): load them again and start afresh.
-    if (answer === null && !refused.has(version)) {
-      refused.add(version);
-      current = null;
+export function pageGlossary(published: string | null): PageGlossary {
+  held ??= { version: null, entries: new PageEntries() };
+  const session = held;
+  return glossaryOver(session.entries, async (texts, numbers) => {
+    const answer = await askToScan(texts, published, session.version, numbers);
+    // Answers from one version of the index only: another's entry numbers are not these.
+    if (answer) session.version ??= answer.version;
+    if (answer && answer.version === session.version) return answer;
+    // The background's index changed with no change of the reader's glossaries seen here (its
+    // storage failed a moment, say): start afresh, with entries from the new one.
+    if (held === session) {
+      held = null;
       outOfDate?.();
     }
+    return null;
+  });
+}
+
+/** A glossary whose entries are the rows the answers to `ask` bring. */
+export function glossaryOver(entries: PageEntries, ask: AskToScan): PageGlossary {
+  const scan = async (texts: string[]) => {
+    const answer = await ask(texts, entries.numbers());
+    if (answer) entries.add(answer.rows);
     return answer;
   };
   return { entries, scan };
 }
 
 /**
- * Calls back after the reader's glossaries changed, or the background's entries turned out not to be
- * the page's, with the next pageGlossary() loading them afresh.
+ * Calls back after the reader's glossaries changed, or the background's index turned out not to be
+ * the one the page's entries came from, with the next pageGlossary() starting afresh.
  */
 export function watchPageGlossary(callback: () => void, signal: AbortSignal): void {
   const changed = () => {
-    current = null;
+    held = null;
     callback();
   };
   outOfDate = callback;
@@ -71,73 +116,22 @@ export function watchPageGlossary(callback: () => void, signal: AbortSignal): vo
 }
 
 /**
- * The terms in texts, found by the background. It may be restarting (Chromium stops an idle one):
- * ask again for a few seconds before giving up on these texts.
+ * The terms in texts, found by the background. Right after the browser starts, a restored tab can ask
+ * before the background listens ("Receiving end does not exist"), and Chromium stops an idle
+ * background: ask again for a few seconds before giving up on these texts.
  */
 async function askToScan(
   texts: string[],
   published: string | null,
-  version: string,
-): Promise<ScanAnswer | null> {
+  version: string | null,
+  numbers: number[],
+): Promise<PageScanAnswer | null> {
   for (let wait = 100; ; wait *= 2) {
     try {
-      return await callBackground("scanTexts", texts, published, version);
+      return await callBackground("scanTexts", texts, published, version, numbers);
     } catch (error) {
       if (wait > 3200) throw error;
     }
     await new Promise((done) => setTimeout(done, wait));
   }
-}
-
-/**
- * The entry table, from the background. Right after the browser starts, a restored tab can ask
- * before the background listens ("Receiving end does not exist"): ask again for a few seconds. So it
- * does when the reader's glossaries changed while the pieces came.
- */
-async function askForEntryTable(): Promise<ReceivedTable> {
-  let failure: unknown = new Error("The glossary index kept changing.");
-  for (let wait = 100; wait <= 3200; wait *= 2) {
-    try {
-      const table = await receiveEntryTable((piece) => callBackground("getPageIndex", piece));
-      if (table) return table;
-    } catch (error) {
-      failure = error;
-    }
-    await new Promise((done) => setTimeout(done, wait));
-  }
-  throw failure;
-}
-
-export type AskForPiece = (piece: number) => Promise<IndexPiece | undefined>;
-
-/**
- * The entry table, asked for piece by piece (see index-wire.ts): the first piece says how many there
- * are. Null when they were not all from one packing. No task takes in more than one piece, joins more
- * than one long text, or reads the rest.
- */
-export async function receiveEntryTable(ask: AskForPiece): Promise<ReceivedTable | null> {
-  const received = await receiveParts(ask);
-  if (!received) return null;
-  const { parts, version } = received;
-  const long = parts.some((text) => text.length > 1);
-  const texts: string[] = [];
-  // Each text's parts are let go of once joined, so the page never holds a long table twice.
-  for (let text = parts.shift(); text; text = parts.shift()) {
-    // Joining a long text takes Chromium 10-30 ms: each in a task of its own.
-    if (text.length > 1) await yieldToPage();
-    texts.push(text.join(""));
-  }
-  if (long) await yieldToPage();
-  const entries = entryTableFromTexts(texts);
-  // The page is marked in a task of its own.
-  if (long) await yieldToPage();
-  return { entries, version };
-}
-
-/** Each text's parts, from every piece (see unpackTexts); the pieces themselves are let go of here. */
-async function receiveParts(ask: AskForPiece): Promise<{ parts: string[][]; version: string } | undefined> {
-  const first = await ask(0);
-  const rest = Array.from({ length: (first?.pieces ?? 1) - 1 }, (_, n) => ask(n + 1));
-  const parts = unpackTexts([first, ...(await Promise.all(rest))]);
-  return parts && first ? { parts, version: first.version } : undefined;
 }

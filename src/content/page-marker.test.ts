@@ -5,9 +5,10 @@
  * the few browser APIs it lacks stubbed, and the background is a function the test controls.
  */
 import { describe, expect, it } from "vitest";
-import { TextScanner } from "../engine/text-scan";
+import { textScanServer } from "../background/page-index";
 import { compileIndex } from "../glossary/compile";
 import type { Entry } from "../glossary/schema";
+import { glossaryOver, PageEntries } from "./page-glossary";
 import { PageMarker } from "./page-marker";
 
 globalThis.StaticRange ??= class {
@@ -22,7 +23,7 @@ Element.prototype.checkVisibility ??= () => true;
 const index = compileIndex([
   { id: "idlib", title: "Idlib", category: "places", aliases: ["Idlib"] } as unknown as Entry,
 ]);
-const scanner = new TextScanner(index);
+const serve = textScanServer(async () => index);
 
 /** The marked words, in reading order, once the page is marked and the rescan its change brings is done. */
 async function markedAfter(marker: PageMarker): Promise<string[]> {
@@ -35,13 +36,14 @@ async function markedAfter(marker: PageMarker): Promise<string[]> {
 function markerRacedByThePage(): PageMarker {
   document.body.innerHTML = `<article><p id="a">Idlib talks went on.</p><p id="b">More on Idlib today.</p></article>`;
   let calls = 0;
+  const { entries, scan } = glossaryOver(new PageEntries(), async (texts, held) => {
+    const answer = await serve(texts, null, null, held);
+    if (calls++ === 0) (document.getElementById("a")?.firstChild as Text).data = "Other talks went on.";
+    return answer;
+  });
   return new PageMarker(
-    index.entries,
-    async (texts) => {
-      const answer = scanner.scan(texts);
-      if (calls++ === 0) (document.getElementById("a")?.firstChild as Text).data = "Other talks went on.";
-      return answer;
-    },
+    entries,
+    scan,
     { firstOnly: true, findRoot: () => document.querySelector("article") },
     new AbortController().signal,
   );

@@ -8,11 +8,10 @@ import type { Match } from "../engine/matcher";
 import { blockOf, containsAcross, isInsideSkipped, parentOf } from "../engine/page-elements";
 import { BlockWalker, locate, type TextBlock } from "../engine/text-blocks";
 import { readMatches } from "../engine/text-scan";
-import type { EntryColumns } from "../glossary/entry-table";
 import { Candidates } from "./candidates";
 import { MarkDrawing } from "./mark-drawing";
 import { addsOrRemovesWholeBlocks, isOurOwn } from "./page-changes";
-import type { ScanTexts } from "./page-glossary";
+import type { PageEntries, ScanTexts } from "./page-glossary";
 import { forcedColors } from "./page-tone";
 import { Slicer } from "./slicer";
 
@@ -75,7 +74,7 @@ export class PageMarker {
   private readonly watched = new WeakSet<ShadowRoot>();
 
   constructor(
-    entries: EntryColumns,
+    entries: PageEntries,
     private readonly scanTexts: ScanTexts,
     private readonly options: MarkerOptions,
     private readonly signal: AbortSignal,

@@ -4,15 +4,15 @@
  */
 import type { Mark } from "../engine/marks";
 import { collectBlocks } from "../engine/text-blocks";
-import { type EntryColumns, entryId, entryNumber, entryTitle } from "../glossary/entry-table";
 import { answerMessages } from "../shared/extension";
 import { type ContentCalls, type FoundTerm, parseContentCall } from "../shared/messages";
 import { readPublishedDate } from "./article-date";
 import type { Explainer } from "./explainer";
+import type { PageGlossary } from "./page-glossary";
 import type { PageMarker } from "./page-marker";
 
 export function answerReaderCalls(
-  entries: EntryColumns,
+  { entries, scan }: PageGlossary,
   marker: PageMarker,
   explainer: Explainer,
   signal: AbortSignal,
@@ -38,8 +38,8 @@ export function answerReaderCalls(
       }
       return marker.marks.list().map((mark): FoundTerm => {
         return {
-          id: entryId(entries, mark.entry) ?? "",
-          title: entryTitle(entries, mark.entry) ?? mark.text,
+          id: entries.id(mark.entry) ?? "",
+          title: entries.title(mark.entry) ?? mark.text,
           count: counts.get(mark.entry) ?? 1,
         };
       });
@@ -54,11 +54,15 @@ export function answerReaderCalls(
             target === "next" ? (cursor + 1) % marks.length : (cursor - 1 + marks.length) % marks.length;
         return open(marks[cursor]);
       }
-      cursor = marks.findIndex((mark) => entryId(entries, mark.entry) === target);
+      cursor = marks.findIndex((mark) => entries.id(mark.entry) === target);
       return open(marks[cursor]);
     },
-    explainSelection(id) {
-      const entry = entryNumber(entries, id);
+    async explainSelection(id) {
+      // An entry not marked on the page (it is outside the article, say): the selection's scan
+      // brings its row, as it does for the terms in the page's text.
+      const text = document.getSelection()?.toString();
+      if (entries.number(id) === -1 && text) await scan([text]).catch(() => null);
+      const entry = entries.number(id);
       const mark = entry === -1 ? undefined : selectionMark(entry);
       if (mark) void explainer.showNow(mark);
       return mark !== undefined;

@@ -132,10 +132,9 @@ export function markFor(block: TextBlock, match: Match, entry: number): Mark {
  */
 export class ContextWords {
   readonly present = new Set<string>();
-  /** The entries with context rules. */
-  private ruled: Set<number> | null = null;
 
-  constructor(private readonly entries: EntryColumns) {}
+  /** `entries` may grow: a page is sent the rows of the entries on it as they are found. */
+  constructor(private readonly entries: Pick<EntryColumns, "rules">) {}
 
   /** Notes words a scan found on the page. */
   note(words: readonly string[]): void {
@@ -144,9 +143,9 @@ export class ContextWords {
 
   /** Whether any of these entries has context rules, so the page's context words matter. */
   rules(candidates: readonly number[]): boolean {
-    this.ruled ??= new Set(Object.keys(this.entries.rules).map(Number));
+    const { rules } = this.entries;
     // An index, not for...of: called for every match, mostly before the JIT has compiled it.
-    for (let i = 0; i < candidates.length; i++) if (this.ruled.has(candidates[i] as number)) return true;
+    for (let i = 0; i < candidates.length; i++) if (rules[candidates[i] as number]) return true;
     return false;
   }
 

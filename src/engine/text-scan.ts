@@ -5,6 +5,7 @@
  * every tab, and no tab holds the index's trie. Pure: no DOM, no browser APIs.
  */
 import type { CompiledIndex } from "../glossary/compile";
+import { type EntryColumns, entryRow, type IndexEntry } from "../glossary/entry-table";
 import { foldCode, SPACE } from "./fold";
 import { type AlsoFind, type Match, Matcher } from "./matcher";
 
@@ -14,6 +15,37 @@ export interface ScanAnswer {
   matches: number[][];
   /** The context words (folded) the texts hold, each once. */
   words: string[];
+}
+
+/**
+ * What a page gets for some of its texts (see scanTexts in messages.ts): what the scan found, which
+ * version of the index found it (see indexVersion), and the rows of the entries found that the page
+ * did not say it holds. A page holds only the entries on it, so a page where no term occurs loads no
+ * glossary at all, and a 50,000-entry glossary costs a page no more than the bundled one.
+ */
+export interface PageScanAnswer extends ScanAnswer {
+  version: string;
+  rows: EntryRows;
+}
+
+/** Entries by number: the part of the entry table a page holds. */
+export type EntryRows = [entry: number, row: IndexEntry][];
+
+/** The rows of the entries these matches name (laid flat, see flatMatches) that are not in `known`. */
+export function newRows(
+  entries: EntryColumns,
+  matches: readonly number[][],
+  known: ReadonlySet<number>,
+): EntryRows {
+  const rows: EntryRows = [];
+  const named = new Set<number>();
+  for (const flat of matches) {
+    for (let i = 0; i + 2 < flat.length; i += 3 + (flat[i + 2] as number)) {
+      for (let k = 0; k < (flat[i + 2] as number); k++) named.add(flat[i + 3 + k] as number);
+    }
+  }
+  for (const entry of named) if (!known.has(entry)) rows.push([entry, entryRow(entries, entry)]);
+  return rows;
 }
 
 /** The part of a compiled index a scan reads. */

@@ -4,7 +4,7 @@
  * compactTrie would build from both alias lists, except that where a reader's alias and a bundled
  * alias are the same once folded, the reader's entry takes the term (the reader chose it on purpose;
  * the bundled entry keeps its other aliases). The background does it, once per change to the
- * reader's glossaries (see getPageIndex).
+ * reader's glossaries (see pageIndexKeeper).
  */
 import { type CompactTrie, charsOf, mergeFilters, readNumber, writeNumber } from "../engine/compact-trie";
 import type { CompiledIndex } from "./compile";

@@ -82,17 +82,21 @@ export const entryTitle = (columns: EntryColumns, n: number): string | undefined
 export const entryCategory = (columns: EntryColumns, n: number): Category | undefined =>
   listOf(columns, "categories")[n] as Category | undefined;
 
-export const entryRule = (columns: EntryColumns, n: number): ContextRule | undefined => columns.rules[n];
+export const entryRule = (columns: Pick<EntryColumns, "rules">, n: number): ContextRule | undefined =>
+  columns.rules[n];
 
 /** The number of the entry with this id, or -1. */
 export const entryNumber = (columns: EntryColumns, id: string): number => listOf(columns, "ids").indexOf(id);
 
+/** One entry as a row. */
+export const entryRow = (columns: EntryColumns, n: number): IndexEntry => ({
+  id: entryId(columns, n) ?? "",
+  title: entryTitle(columns, n) ?? "",
+  category: entryCategory(columns, n) ?? "concept",
+  ...entryRule(columns, n),
+});
+
 /** Every entry as a row (tools and tests). */
 export function entryRows(columns: EntryColumns): IndexEntry[] {
-  return Array.from({ length: columns.count }, (_, n) => ({
-    id: entryId(columns, n) ?? "",
-    title: entryTitle(columns, n) ?? "",
-    category: entryCategory(columns, n) ?? "concept",
-    ...entryRule(columns, n),
-  }));
+  return Array.from({ length: columns.count }, (_, n) => entryRow(columns, n));
 }

@@ -3,31 +3,34 @@
  * callBackground("getEntry", id) and get a typed promise; the background drops anything unknown.
  */
 
-import type { ScanAnswer } from "../engine/text-scan";
+import type { PageScanAnswer } from "../engine/text-scan";
 import type { Entry } from "../glossary/schema";
 import { extension } from "./extension";
-import type { IndexPiece } from "./index-wire";
 
 export interface BackgroundCalls {
   /**
-   * A piece (see index-wire.ts) of the entry table of the index a page marks with: the bundled
-   * glossary's, combined with the reader's own when they have one. Pages ask for it rather than
-   * carry it in the content script (compiling it with the script, inside the page's first parse,
-   * took more than half of Backstory's start-up time), and the background combines it once rather
-   * than every page (a 50,000-term glossary takes 100-300 ms).
+   * The terms and context words in some of a page's texts (see text-scan.ts), found with the index
+   * pages mark with (the bundled glossary, combined with the reader's own when they have one) as of
+   * `published`, the page's date (YYYY-MM-DD) when it says: some aliases name an entry only in
+   * articles of a period (see alias-periods.ts). With them come the rows of the entries found that
+   * are not among `held`, the numbers of those the page holds. Null when `version` (see indexVersion)
+   * is not the background's any more: the page's entry numbers would not be its; a page that holds
+   * none sends null. A page sends its text rather than match it itself: the matcher would run cold
+   * in every tab, and here it is compiled once and kept fast.
    */
-  getPageIndex(piece: number): IndexPiece;
-  /**
-   * The terms and context words in some of a page's texts (see text-scan.ts), found with the index as
-   * of `published`, the page's date (YYYY-MM-DD) when it says: some aliases name an entry only in
-   * articles of a period (see alias-periods.ts). Null when `version` (see IndexPiece) is not the
-   * background's any more: the page's entry numbers would not be its. A page sends its text rather
-   * than match it itself: the matcher would run cold in every tab, and here it is compiled once and
-   * kept fast.
-   */
-  scanTexts(texts: string[], published: string | null, version: string): ScanAnswer | null;
+  scanTexts(
+    texts: string[],
+    published: string | null,
+    version: string | null,
+    held: number[],
+  ): PageScanAnswer | null;
   /** The full entry for the popover, or null when no entry has that id. */
   getEntry(id: string): Entry | null;
+  /**
+   * The titles of the entries with these ids (a card's related entries), of those the glossary holds.
+   * A page holds only the entries found on it.
+   */
+  getTitles(ids: string[]): Record<string, string>;
   /** The locator map (SVG markup made at build time) for a place entry, or null. */
   getMap(id: string): string | null;
   /** Opens the options page's glossary browser at an entry, in a new tab. */
@@ -53,7 +56,7 @@ export interface ContentCalls {
   /** The date the page says it was published (see article-date.ts), or null: the context menu reads a selection as of it. */
   publishedDate(): string | null;
   /** Opens the explainer for an entry anchored on the reader's selection (the context menu); false if none. */
-  explainSelection(id: string): boolean;
+  explainSelection(id: string): Promise<boolean>;
 }
 
 export type CallName = keyof BackgroundCalls;
@@ -100,15 +103,27 @@ function isTextList(value: unknown): value is string[] {
   return true;
 }
 
+/** An array of entry numbers (whole numbers, none negative), with no holes. */
+function isNumberList(value: unknown): value is number[] {
+  if (!Array.isArray(value)) return false;
+  for (let i = 0; i < value.length; i++) if (!Number.isInteger(value[i]) || value[i] < 0) return false;
+  return true;
+}
+
 /** Narrows an incoming message to a known call, checking the argument types. */
 export function parseCall(message: unknown): Call | undefined {
   if (typeof message !== "object" || message === null) return undefined;
   const { call, args } = message as { call?: unknown; args?: unknown };
   if (!Array.isArray(args)) return undefined;
-  if (call === "getPageIndex" && Number.isInteger(args[0]) && args[0] >= 0) return { call, args: [args[0]] };
-  if (call === "scanTexts" && isTextList(args[0]) && typeof args[2] === "string")
-    return { call, args: [args[0], publishedFrom(args[1]), args[2]] };
+  if (
+    call === "scanTexts" &&
+    isTextList(args[0]) &&
+    (typeof args[2] === "string" || args[2] === null) &&
+    isNumberList(args[3])
+  )
+    return { call, args: [args[0], publishedFrom(args[1]), args[2], args[3]] };
   if (call === "getEntry" && typeof args[0] === "string") return { call, args: [args[0]] };
+  if (call === "getTitles" && isTextList(args[0])) return { call, args: [args[0]] };
   if (call === "getMap" && typeof args[0] === "string") return { call, args: [args[0]] };
   if (call === "openGlossary" && typeof args[0] === "string") return { call, args: [args[0]] };
   return undefined;

@@ -17,7 +17,7 @@ const GLOSSARIES_KEY = "readerGlossaries";
 const INDEX_KEY = "readerIndex";
 /**
  * A fingerprint of the stored index, saved with it: the background keeps the page index it combined
- * until this changes (see getPageIndex), without reading the whole index to find out.
+ * until this changes (see pageIndexKeeper), without reading the whole index to find out.
  */
 const STAMP_KEY = "readerIndexStamp";
 

@@ -113,6 +113,11 @@ describe.each(BROWSERS)("%s: the explainer", (name) => {
 
   it("opens related entries in place, with a way back", async () => {
     const opened = await openOn("Idlib");
+    // Related entries the page does not hold (none of their terms is on it) have their chips too.
+    const chips = opened.buttons.map(({ label }) => label);
+    expect(chips).toEqual(
+      expect.arrayContaining(["S-400 Triumf", "M4 highway (Syria)", "Syrian refugee crisis"]),
+    );
     await tab.mouseMove(opened.rect.x + 20, opened.rect.y + 10, 6);
     await tab.click(...(await steadyButton("S-400 Triumf")));
     await waitFor(() => tab.explainer().then((v) => v?.title === "S-400 Triumf"), "the related entry");

@@ -174,4 +174,31 @@ describe.each(BROWSERS)("%s: explaining a selection (the context menu)", (name) 
     await options.close();
     await article.close();
   });
+
+  it("explains a term the page never marked: one outside the article, whose entry the page does not hold", async () => {
+    const article = await session.browser.newTab(session.server.url("/demo"));
+    await settled(() => article.evaluate(markedTexts), "the marks");
+    // Below the article, where Backstory does not mark: the page holds only the entries it found.
+    const selected = await article.evaluate(() => {
+      const note = document.createElement("p");
+      note.textContent = "Related: Bayraktar TB2 drones";
+      document.body.append(note);
+      const text = note.firstChild as Text;
+      const range = document.createRange();
+      range.setStart(text, 9);
+      range.setEnd(text, 22);
+      document.getSelection()?.removeAllRanges();
+      document.getSelection()?.addRange(range);
+      return range.toString();
+    });
+    expect(selected).toBe("Bayraktar TB2");
+    expect(await article.evaluate(markedTexts)).not.toContain("Bayraktar TB2");
+    const options = await session.browser.newTab(session.browser.extensionUrl("src/options/index.html"));
+    expect(await askReadingTabs(options, "explainSelection", ["bayraktar-tb2"])).toBe(true);
+    await article.bringToFront();
+    const view = await waitFor(() => article.explainer(), "the explainer on the selection");
+    expect(view.title).toBe("Bayraktar TB2");
+    await options.close();
+    await article.close();
+  });
 });
