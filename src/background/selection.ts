@@ -3,12 +3,13 @@ import { Matcher } from "../engine/matcher";
 import { indexOnDate, today } from "../glossary/alias-periods";
 import type { CompiledIndex } from "../glossary/compile";
 import { entryId } from "../glossary/entry-table";
+import { selectionText } from "../shared/messages";
 
 export type SelectionAction = { explain: string } | { search: string };
 
 /** The first glossary term in the selection, read with the page's own matcher; else a search for the text. */
 export function selectionAction(text: string, matcher: Matcher, index: CompiledIndex): SelectionAction {
-  const trimmed = text.trim().replace(/\s+/g, " ").slice(0, 200);
+  const trimmed = selectionText(text);
   for (const match of matcher.scan(trimmed)) {
     const id = entryId(index.entries, match.entries[0] ?? -1);
     if (id) return { explain: id };

@@ -228,8 +228,10 @@ export class Explainer {
       const entry = await callBackground("getEntry", id);
       const related = entry?.related?.filter((other) => !this.titles.has(other)) ?? [];
       if (related.length > 0) {
-        const titles = await callBackground("getTitles", related).catch(() => ({}));
-        for (const [other, title] of Object.entries(titles)) this.titles.set(other, title);
+        const titles = await callBackground("getTitles", related).catch(() => null);
+        // Without them the card shows no related entries this time; the next opening asks again.
+        if (!titles) this.entries.delete(id);
+        for (const [other, title] of Object.entries(titles ?? {})) this.titles.set(other, title);
       }
       return entry;
     });

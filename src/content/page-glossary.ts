@@ -25,7 +25,7 @@ export class PageEntries {
     }
   }
 
-  /** The numbers of the entries held: the background sends no row twice. */
+  /** The numbers of the entries held: the background sends their rows no more (scans made together may). */
   numbers(): number[] {
     return [...this.rows.keys()];
   }
@@ -72,10 +72,25 @@ let outOfDate: (() => void) | null = null;
 
 /** The glossary for a page published on `published` (YYYY-MM-DD), or, when it does not say, today. */
 export function pageGlossary(published: string | null): PageGlossary {
+  return glossaryOfVersion((texts, version, numbers) => askToScan(texts, published, version, numbers));
+}
+
+/** Asks for a scan of texts, saying which version of the index the page's entries are from, if any. */
+export type AskWithVersion = (
+  texts: string[],
+  version: string | null,
+  held: number[],
+) => Promise<PageScanAnswer | null>;
+
+/**
+ * The page's glossary, over answers of one version of the index: the first answer's. Sessions (a
+ * change of settings starts one) share the entries until the index changes.
+ */
+export function glossaryOfVersion(ask: AskWithVersion): PageGlossary {
   held ??= { version: null, entries: new PageEntries() };
   const session = held;
   return glossaryOver(session.entries, async (texts, numbers) => {
-    const answer = await askToScan(texts, published, session.version, numbers);
+    const answer = await ask(texts, session.version, numbers);
     // Answers from one version of the index only: another's entry numbers are not these.
     if (answer) session.version ??= answer.version;
     if (answer && answer.version === session.version) return answer;

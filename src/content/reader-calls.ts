@@ -5,7 +5,7 @@
 import type { Mark } from "../engine/marks";
 import { collectBlocks } from "../engine/text-blocks";
 import { answerMessages } from "../shared/extension";
-import { type ContentCalls, type FoundTerm, parseContentCall } from "../shared/messages";
+import { type ContentCalls, type FoundTerm, parseContentCall, selectionText } from "../shared/messages";
 import { readPublishedDate } from "./article-date";
 import type { Explainer } from "./explainer";
 import type { PageGlossary } from "./page-glossary";
@@ -60,7 +60,7 @@ export function answerReaderCalls(
     async explainSelection(id) {
       // An entry not marked on the page (it is outside the article, say): the selection's scan
       // brings its row, as it does for the terms in the page's text.
-      const text = document.getSelection()?.toString();
+      const text = selectionText(document.getSelection()?.toString() ?? "");
       if (entries.number(id) === -1 && text) await scan([text]).catch(() => null);
       const entry = entries.number(id);
       const mark = entry === -1 ? undefined : selectionMark(entry);

@@ -1,7 +1,7 @@
 /**
  * Builds what the matcher reads: the compact trie, its word filters and the alias table. Runs at
  * build time (the bundled glossary), when a reader imports a glossary, and in tools and tests; never
- * in the content script, which loads these ready-made.
+ * in the background or the content script: the background loads them ready-made.
  */
 
 import { type CompactTrie, charsOf, NUMBER, nextHash, nodesText, pairHash } from "./compact-trie";

@@ -1,7 +1,8 @@
 /**
  * A compiled index's entries, kept a field at a time: one text per field, the entries' values
- * separated by a line break. A page loads 50,000 entries in the time it takes to copy a few strings,
- * and splits a field into a list only the first time it asks for it (most pages ask for none).
+ * separated by a line break. The background loads 50,000 entries in the time it takes to copy a few
+ * strings, and splits a field into a list only the first time it asks for it; a page is sent only
+ * the rows of the entries found on it (see newRows).
  */
 import type { Category } from "./schema";
 

@@ -59,6 +59,12 @@ export interface ContentCalls {
   explainSelection(id: string): Promise<boolean>;
 }
 
+/**
+ * A selection as the context menu looks it up, in the background and in the page: its first 200
+ * characters, white space made single.
+ */
+export const selectionText = (text: string): string => text.trim().replace(/\s+/g, " ").slice(0, 200);
+
 export type CallName = keyof BackgroundCalls;
 export type Call = { [K in CallName]: { call: K; args: Parameters<BackgroundCalls[K]> } }[CallName];
 

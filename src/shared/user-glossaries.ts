@@ -13,7 +13,7 @@ import type { Entry } from "../glossary/schema";
 /** The stored shape of the glossaries; raise it with a migration when the shape changes. */
 export const GLOSSARIES_VERSION = 1;
 const GLOSSARIES_KEY = "readerGlossaries";
-/** Compiled at save time, so a page loads the index ready-made (see combine-index.ts). */
+/** Compiled at save time, so the background loads the index ready-made (see combine-index.ts). */
 const INDEX_KEY = "readerIndex";
 /**
  * A fingerprint of the stored index, saved with it: the background keeps the page index it combined
