@@ -60,8 +60,10 @@ export function answerReaderCalls(
     async explainSelection(id) {
       // An entry not marked on the page (it is outside the article, say): the selection's scan
       // brings its row, as it does for the terms in the page's text.
-      const text = selectionText(document.getSelection()?.toString() ?? "");
-      if (entries.number(id) === -1 && text) await scan([text]).catch(() => null);
+      if (entries.number(id) === -1) {
+        const text = selectionText(document.getSelection()?.toString() ?? "");
+        if (text) await scan([text]).catch(() => null);
+      }
       const entry = entries.number(id);
       const mark = entry === -1 ? undefined : selectionMark(entry);
       if (mark) void explainer.showNow(mark);

@@ -37,15 +37,10 @@ export function newRows(
   matches: readonly number[][],
   known: ReadonlySet<number>,
 ): EntryRows {
-  const rows: EntryRows = [];
   const named = new Set<number>();
-  for (const flat of matches) {
-    for (let i = 0; i + 2 < flat.length; i += 3 + (flat[i + 2] as number)) {
-      for (let k = 0; k < (flat[i + 2] as number); k++) named.add(flat[i + 3 + k] as number);
-    }
-  }
-  for (const entry of named) if (!known.has(entry)) rows.push([entry, entryRow(entries, entry)]);
-  return rows;
+  for (const flat of matches)
+    for (const match of readMatches(flat)) for (const n of match.entries) named.add(n);
+  return [...named].filter((n) => !known.has(n)).map((n) => [n, entryRow(entries, n)]);
 }
 
 /** The part of a compiled index a scan reads. */

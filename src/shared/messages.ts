@@ -102,19 +102,17 @@ export function parseContentCall(message: unknown): ContentCall | undefined {
 const publishedFrom = (value: unknown): string | null =>
   typeof value === "string" && /^\d{4}-\d\d-\d\d$/.test(value) ? value : null;
 
-/** An array of strings, with no holes (`every` would pass over them). */
-function isTextList(value: unknown): value is string[] {
+/** An array whose every item passes `isItem`, with no holes (`every` would pass over them). */
+function isListOf<T>(value: unknown, isItem: (item: unknown) => boolean): value is T[] {
   if (!Array.isArray(value)) return false;
-  for (let i = 0; i < value.length; i++) if (typeof value[i] !== "string") return false;
+  for (let i = 0; i < value.length; i++) if (!isItem(value[i])) return false;
   return true;
 }
 
-/** An array of entry numbers (whole numbers, none negative), with no holes. */
-function isNumberList(value: unknown): value is number[] {
-  if (!Array.isArray(value)) return false;
-  for (let i = 0; i < value.length; i++) if (!Number.isInteger(value[i]) || value[i] < 0) return false;
-  return true;
-}
+const isTextList = (value: unknown) => isListOf<string>(value, (item) => typeof item === "string");
+/** Entry numbers: whole numbers, none negative. */
+const isNumberList = (value: unknown) =>
+  isListOf<number>(value, (item) => Number.isInteger(item) && (item as number) >= 0);
 
 /** Narrows an incoming message to a known call, checking the argument types. */
 export function parseCall(message: unknown): Call | undefined {
