@@ -30,6 +30,8 @@ export interface Measurement extends Partial<TraceSummary>, Partial<RunResult> {
   /** JS heap plus the DOM's own heap (text nodes, elements, StaticRanges), after garbage collection. */
   heapAddedMb?: number;
   jsHeapAddedMb?: number;
+  /** The main-thread time of each run of this cell, fastest first: how far apart the runs were. */
+  runsMs?: number[];
 }
 
 export interface Bench {

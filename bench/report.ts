@@ -12,6 +12,8 @@ export interface RunInfo {
   runSeconds: number;
   /** How often each cell was measured (its middle run is reported). */
   repeat: number;
+  /** How often each cell a target reads was measured. */
+  targetRepeat: number;
 }
 
 const LABELS: Record<string, string> = {
@@ -76,8 +78,9 @@ export function markdownReport(info: RunInfo, results: Measurement[]): string {
     "",
     `Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB memory, ${m.os}; Chromium ${m.chromium} (headless);` +
       ` Node ${m.node}; load average ${m.load.start.toFixed(1)} at the start, ${m.load.end.toFixed(1)} at the end.` +
-      ` One run of \`npm run bench\`, ${info.runSeconds} s in all. Each cell was measured ${info.repeat} times,` +
-      " each in a fresh tab, and its middle run by main-thread time is reported. Slow methods are stopped after" +
+      ` One run of \`npm run bench\`, ${info.runSeconds} s in all. Each cell was measured ${info.repeat} times` +
+      ` (those the targets read: ${info.targetRepeat} times), each in a fresh tab, and its middle run by` +
+      " main-thread time is reported. Slow methods are stopped after" +
       ` ${info.timeoutS} s (on the endless page: after the feed plus ${info.timeoutS} s).`,
     "",
     `Glossaries: ${info.glossaries.map((g) => `${g.name} (${num(g.terms)} terms, ${num(g.entries)} entries)`).join(", ")}.` +
