@@ -6,7 +6,7 @@
 import { ContextWords, isIntact, type Mark, MarkSet, markFor } from "../engine/marks";
 import type { Match } from "../engine/matcher";
 import { blockOf, containsAcross, isInsideSkipped, parentOf } from "../engine/page-elements";
-import { BlockWalker, locate, type TextBlock } from "../engine/text-blocks";
+import { locate, type TextBlock } from "../engine/text-blocks";
 import { readMatches } from "../engine/text-scan";
 import { Candidates } from "./candidates";
 import { MarkDrawing } from "./mark-drawing";
@@ -14,6 +14,7 @@ import { addsOrRemovesWholeBlocks, isOurOwn } from "./page-changes";
 import type { PageEntries, ScanTexts } from "./page-glossary";
 import { forcedColors } from "./page-tone";
 import { Slicer } from "./slicer";
+import { blockReader, readBatch } from "./text-batches";
 
 export const HIGHLIGHT = "backstory";
 /** The term under the pointer, or the one whose explainer is open (see index.ts). */
@@ -35,11 +36,6 @@ const BATCH_MS = 150;
 const STORY_WAIT_MS = 10_000;
 /** With every occurrence marked, an endless page must not grow our memory without end. */
 const MAX_MARKS = 3000;
-/**
- * How much text (characters) goes to the background in one message at most: the first screen's
- * marks wait for the first answer, and the background scans about a character a nanosecond once warm.
- */
-const BATCH_CHARS = 32_000;
 
 export interface MarkerOptions {
   firstOnly: boolean;
@@ -163,23 +159,6 @@ export class PageMarker {
         if (this.signal.aborted) return;
       }
     }
-  }
-
-  /**
-   * The terms in the text of each of these blocks, as found for marking (see scanTexts), asked for
-   * BATCH_CHARS of text at a time; null when they cannot be found.
-   */
-  async find(blocks: readonly TextBlock[]): Promise<Match[][] | null> {
-    const found: Match[][] = [];
-    for (let start = 0, end = 0; start < blocks.length; start = end) {
-      for (let length = 0; end < blocks.length && length < BATCH_CHARS; end++)
-        length += (blocks[end] as TextBlock).text.length;
-      const texts = blocks.slice(start, end).map((block) => block.text);
-      const answer = await this.scanTexts(texts).catch(() => null);
-      if (!answer) return null;
-      for (const flat of answer.matches) found.push(readMatches(flat));
-    }
-    return found;
   }
 
   /**
@@ -309,39 +288,6 @@ export class PageMarker {
     const again = lostFirst ? [root] : roots.map((element) => (element.contains(root) ? root : element));
     await this.scan(...again.filter((element) => !isInsideSkipped(element)));
   }
-}
-
-/** Gives the blocks under each root in turn, one a call; null after the last. */
-function blockReader(
-  roots: readonly Element[],
-  onShadowRoot: (shadow: ShadowRoot) => void,
-): () => TextBlock | null {
-  let next = 0;
-  let walker: BlockWalker | undefined;
-  return () => {
-    for (;;) {
-      const block = walker?.next();
-      if (block) return block;
-      const root = roots[next++];
-      if (!root) return null;
-      walker = new BlockWalker(root, undefined, onShadowRoot);
-    }
-  };
-}
-
-/**
- * The blocks read in one slice, at most BATCH_CHARS of text (at least one block); none at the end.
- * The clock is read every eighth block: asked for each, it cost a page read cold 2 ms a megabyte.
- */
-function readBatch(nextBlock: () => TextBlock | null, slicer: Slicer): TextBlock[] {
-  const batch: TextBlock[] = [];
-  let length = 0;
-  for (let block = nextBlock(); block; block = nextBlock()) {
-    batch.push(block);
-    length += block.text.length;
-    if (length >= BATCH_CHARS || (batch.length % 8 === 0 && slicer.due())) break;
-  }
-  return batch;
 }
 
 /**

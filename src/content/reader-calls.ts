@@ -10,6 +10,7 @@ import { readPublishedDate } from "./article-date";
 import type { Explainer } from "./explainer";
 import type { PageGlossary } from "./page-glossary";
 import type { PageMarker } from "./page-marker";
+import { findInBlocks } from "./text-batches";
 
 export function answerReaderCalls(
   { entries, scan }: PageGlossary,
@@ -29,7 +30,7 @@ export function answerReaderCalls(
     async listTerms() {
       // Counted afresh from the text, so a page that changed since it was marked is counted as it is now.
       const counts = new Map<number, number>();
-      const found = await marker.find(marker.root ? collectBlocks(marker.root) : []);
+      const found = await findInBlocks(marker.root ? collectBlocks(marker.root) : [], scan);
       for (const matches of found ?? []) {
         for (const match of matches) {
           const entry = marker.choose(match.entries);
