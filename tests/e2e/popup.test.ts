@@ -104,6 +104,28 @@ describe.each(BROWSERS)("%s: the toolbar popup", (name) => {
     await popup.close();
   });
 
+  it("says how often the article names each term, counted from its text", async () => {
+    const popup = await openPopup();
+    const rows = await popup.evaluate(() =>
+      [...document.querySelectorAll(".term")].map((term) =>
+        [...term.children].map((part) => part.textContent),
+      ),
+    );
+    // Not only the first occurrence, which is all that is marked: every one in the article's text.
+    const named = (word: string) =>
+      article.evaluate(
+        (word) =>
+          document.querySelector("article")?.textContent?.match(new RegExp(`\\b${word}\\b`, "g"))?.length,
+        word,
+      );
+    for (const word of ["Idlib", "Moscow"]) {
+      const times = await named(word);
+      expect(times).toBeGreaterThan(1);
+      expect(rows).toContainEqual([word, `${times}×`]);
+    }
+    await popup.close();
+  });
+
   it("opens the explainer of the term the reader clicks in the list", async () => {
     const popup = await openPopup();
     // The list says how many terms it holds, and the keys that step through them are the browser's own.
