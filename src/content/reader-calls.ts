@@ -3,14 +3,13 @@
  * is the way into every explainer for keyboard and screen-reader users, since highlights take no focus.
  */
 import type { Mark } from "../engine/marks";
-import { collectBlocks } from "../engine/text-blocks";
 import { answerMessages } from "../shared/extension";
 import { type ContentCalls, type FoundTerm, parseContentCall, selectionText } from "../shared/messages";
 import { readPublishedDate } from "./article-date";
 import type { Explainer } from "./explainer";
 import type { PageGlossary } from "./page-glossary";
 import type { PageMarker } from "./page-marker";
-import { findInBlocks } from "./text-batches";
+import { findUnder } from "./text-batches";
 
 export function answerReaderCalls(
   { entries, scan }: PageGlossary,
@@ -30,7 +29,7 @@ export function answerReaderCalls(
     async listTerms() {
       // Counted afresh from the text, so a page that changed since it was marked is counted as it is now.
       const counts = new Map<number, number>();
-      const found = await findInBlocks(marker.root ? collectBlocks(marker.root) : [], scan);
+      const found = marker.root ? await findUnder(marker.root, scan) : [];
       for (const matches of found ?? []) {
         for (const match of matches) {
           const entry = marker.choose(match.entries);

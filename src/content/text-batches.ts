@@ -6,7 +6,7 @@ import type { Match } from "../engine/matcher";
 import { BlockWalker, type TextBlock } from "../engine/text-blocks";
 import { readMatches } from "../engine/text-scan";
 import type { ScanTexts } from "./page-glossary";
-import type { Slicer } from "./slicer";
+import { Slicer } from "./slicer";
 
 /**
  * How much text (characters) goes to the background in one message at most: the first screen's
@@ -48,17 +48,18 @@ export function readBatch(nextBlock: () => TextBlock | null, slicer: Slicer): Te
 }
 
 /**
- * The terms in the text of each of these blocks, as found for marking, asked for BATCH_CHARS of text
- * at a time; null when they cannot be found.
+ * The terms in the text under root, as found for marking, block by block in document order: read a
+ * batch at a time in slices (a 5 MB page is not read in one task), and asked for a batch at a time;
+ * null when they cannot be found.
  */
-export async function findInBlocks(blocks: readonly TextBlock[], scan: ScanTexts): Promise<Match[][] | null> {
+export async function findUnder(root: Element, scan: ScanTexts): Promise<Match[][] | null> {
+  const slicer = new Slicer();
+  const nextBlock = blockReader([root], () => undefined);
   const found: Match[][] = [];
-  for (let start = 0, end = 0; start < blocks.length; start = end) {
-    for (let length = 0; end < blocks.length && length < BATCH_CHARS; end++)
-      length += (blocks[end] as TextBlock).text.length;
-    const texts = blocks.slice(start, end).map((block) => block.text);
-    const answer = await scan(texts).catch(() => null);
+  for (let batch = readBatch(nextBlock, slicer); batch.length > 0; batch = readBatch(nextBlock, slicer)) {
+    const answer = await scan(batch.map((block) => block.text)).catch(() => null);
     if (!answer) return null;
+    slicer.restart();
     for (const flat of answer.matches) found.push(readMatches(flat));
   }
   return found;
