@@ -13,7 +13,7 @@ import { MarkDrawing } from "./mark-drawing";
 import { addsOrRemovesWholeBlocks, isOurOwn } from "./page-changes";
 import type { PageEntries, ScanTexts } from "./page-glossary";
 import { forcedColors } from "./page-tone";
-import { Slicer } from "./slicer";
+import { Slicer, yieldToPage } from "./slicer";
 import { blockReader, readBatch } from "./text-batches";
 
 export const HIGHLIGHT = "backstory";
@@ -110,7 +110,11 @@ export class PageMarker {
   private async scanAll(): Promise<void> {
     this.root = this.options.findRoot();
     this.rootChosenAt = performance.now();
-    if (this.root) await this.scan(this.root);
+    if (!this.root) return;
+    // Choosing the root queries the whole page, which takes a while on a huge one: the page has its
+    // turn before the reading starts, so the two are never one long task.
+    await yieldToPage();
+    if (!this.signal.aborted) await this.scan(this.root);
   }
 
   /**
