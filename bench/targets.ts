@@ -27,7 +27,7 @@ const times = (ratio: number) => `${ratio >= 10 ? Math.round(ratio) : ratio.toFi
 function spread(label: string, r: Measurement): string {
   const runs = r.runsMs ?? [];
   if (runs.length < 2) return "";
-  return `${label} ${Math.round(runs[0] as number)}–${ms(runs.at(-1) as number)}`;
+  return `${label} ${Math.round(runs[0] as number).toLocaleString("en")}–${ms(runs.at(-1) as number)}`;
 }
 
 /** How far apart the runs of the two cells a ratio compares were. */
